@@ -1,0 +1,174 @@
+/** The editor screen: masthead, the live document, presence and connection state. */
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { readMasthead } from '../../shared/editor/ydoc';
+import { MASTHEAD_MAP } from '../../shared/editor/schema';
+import type { Masthead as MastheadData } from '../../shared/model/types';
+import { Header } from '../app/Header';
+import type { Identity } from '../app/identity';
+import { indent, moveParagraph, outdent } from './commands';
+import { DiagnosticsStore, type DiagnosticsView } from './diagnostics';
+import { editorExtensions } from './extensions';
+import { setDiagnostics } from './extensions/diagnostics';
+import { DiagnosticsPanel } from './ui/DiagnosticsPanel';
+import { EditingSession } from './session';
+import { Masthead } from './ui/Masthead';
+import { Presence, type PresentUser } from './ui/Presence';
+import { Shortcuts } from './ui/Shortcuts';
+import { StatusBar } from './ui/StatusBar';
+
+interface Props {
+  documentId: string;
+  identity: Identity;
+  onChangeIdentity: () => void;
+}
+
+export function EditorPage({ documentId, identity, onChangeIdentity }: Props) {
+  const [session, setSession] = useState<EditingSession | null>(null);
+  useEffect(() => {
+    const s = new EditingSession(documentId, identity);
+    setSession(s);
+    return () => s.destroy();
+  }, [documentId, identity]);
+  return (
+    <>
+      <Header identity={identity} onChangeIdentity={onChangeIdentity}>
+        {session && <SessionStatus session={session} />}
+      </Header>
+      {session ? <Loaded session={session} /> : <main className="loading muted">Opening…</main>}
+    </>
+  );
+}
+
+/** Shows the editor only once the document's content is here (see EditingSession.hasContent). */
+function Loaded({ session }: { session: EditingSession }) {
+  const ready = useSyncExternalStore(
+    (cb) => session.subscribe(cb),
+    () => session.hasContent(),
+  );
+  const status = session.status();
+  if (ready) return <Workspace session={session} />;
+  return (
+    <main className="loading" role="status">
+      {status.kind === 'closed' ? <p className="error">{status.reason}</p> : <p className="muted">Loading the document…</p>}
+    </main>
+  );
+}
+
+function SessionStatus({ session }: { session: EditingSession }) {
+  const status = useSyncExternalStore(
+    (cb) => session.subscribe(cb),
+    () => JSON.stringify(session.status()),
+  );
+  return <StatusBar status={JSON.parse(status)} />;
+}
+
+function usePresence(session: EditingSession): PresentUser[] {
+  const [users, setUsers] = useState<PresentUser[]>([]);
+  useEffect(() => {
+    const awareness = session.provider.awareness;
+    const update = () => {
+      const list: PresentUser[] = [];
+      for (const [clientId, state] of awareness.getStates()) {
+        const u = state.user as { displayName?: string; delegation?: string; color?: string } | undefined;
+        if (!u?.delegation) continue;
+        list.push({ clientId, displayName: u.displayName ?? '', delegation: u.delegation, color: u.color ?? '#777', self: clientId === awareness.clientID });
+      }
+      list.sort((a, b) => Number(b.self) - Number(a.self) || a.delegation.localeCompare(b.delegation));
+      setUsers(list);
+    };
+    update();
+    awareness.on('change', update);
+    return () => awareness.off('change', update);
+  }, [session]);
+  return users;
+}
+
+function useMasthead(session: EditingSession): MastheadData {
+  const [masthead, setMasthead] = useState(() => readMasthead(session.doc));
+  useEffect(() => {
+    const map = session.doc.getMap(MASTHEAD_MAP);
+    const update = () => setMasthead(readMasthead(session.doc));
+    update();
+    map.observe(update);
+    return () => map.unobserve(update);
+  }, [session]);
+  return masthead;
+}
+
+function useDiagnostics(session: EditingSession, editor: Editor | null): DiagnosticsView {
+  const [store, setStore] = useState<DiagnosticsStore | null>(null);
+  useEffect(() => {
+    const s = new DiagnosticsStore(session);
+    setStore(s);
+    return () => s.destroy();
+  }, [session]);
+  const view = useSyncExternalStore(
+    (cb) => store?.subscribe(cb) ?? (() => undefined),
+    () => store?.current ?? EMPTY_VIEW,
+  );
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.view.dispatch(setDiagnostics(editor.state, view.diagnostics));
+  }, [editor, view]);
+  return view;
+}
+
+const EMPTY_VIEW: DiagnosticsView = { diagnostics: [], confirmed: false };
+
+function Workspace({ session }: { session: EditingSession }) {
+  const users = usePresence(session);
+  const masthead = useMasthead(session);
+  const editor = useEditor(
+    {
+      extensions: editorExtensions(session),
+      editorProps: { attributes: { class: 'resolution', 'aria-label': 'Resolution text', spellcheck: 'true' } },
+    },
+    [session],
+  );
+  const diagnostics = useDiagnostics(session, editor);
+  return (
+    <main className="workspace">
+      <div className="page">
+        <Masthead masthead={masthead} />
+        {editor && <Toolbar editor={editor} />}
+        <EditorContent editor={editor} />
+      </div>
+      <aside className="side">
+        <h2>In this document</h2>
+        <Presence users={users} />
+        <DiagnosticsPanel view={diagnostics} editor={editor} />
+        <Shortcuts />
+      </aside>
+    </main>
+  );
+}
+
+function Toolbar({ editor }: { editor: Editor }) {
+  const run = (command: typeof indent) => () => {
+    command(editor.state, editor.view.dispatch);
+    editor.view.focus();
+  };
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Paragraph">
+      <button type="button" onClick={() => editor.chain().focus().undo().run()} title="Undo your last change (Ctrl-Z)">
+        Undo
+      </button>
+      <button type="button" onClick={() => editor.chain().focus().redo().run()} title="Redo (Ctrl-Shift-Z)">
+        Redo
+      </button>
+      <span className="sep" />
+      <button type="button" onClick={run(moveParagraph(-1))} title="Move paragraph up (Alt-↑)">
+        Move up
+      </button>
+      <button type="button" onClick={run(moveParagraph(1))} title="Move paragraph down (Alt-↓)">
+        Move down
+      </button>
+      <button type="button" onClick={run(indent)} title="Make a subparagraph (Tab)">
+        Indent
+      </button>
+      <button type="button" onClick={run(outdent)} title="Back one level (Shift-Tab)">
+        Outdent
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/** Everything the resolution editor is made of, on top of the shared schema. */
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import StarterKit from '@tiptap/starter-kit';
+import type { Extensions } from '@tiptap/core';
+import { BODY_FIELD, resolutionSchemaExtensions } from '../../../shared/editor/schema';
+import type { EditingSession } from '../session';
+import { DerivedMarks } from './derived-marks';
+import { Diagnostics } from './diagnostics';
+import { ParagraphIds } from './paragraph-ids';
+import { StructuredPaste } from './paste';
+import { StructureKeys } from './structure-keys';
+
+/** From StarterKit only the cursors: the schema is ours, and undo comes from Collaboration (per user). */
+const cursorsOnly = StarterKit.configure({
+  blockquote: false, bold: false, bulletList: false, code: false, codeBlock: false, document: false,
+  hardBreak: false, heading: false, horizontalRule: false, italic: false, listItem: false, listKeymap: false,
+  link: false, orderedList: false, paragraph: false, strike: false, text: false, underline: false,
+  trailingNode: false, undoRedo: false,
+});
+
+export function editorExtensions(session: EditingSession): Extensions {
+  const user = session.provider.awareness.getLocalState()?.user ?? { name: session.identity.name, color: '#444' };
+  return [
+    ...resolutionSchemaExtensions,
+    cursorsOnly,
+    // Undo/redo in Collaboration only tracks this client's changes: it never undoes another delegation's typing.
+    Collaboration.configure({ document: session.doc, field: BODY_FIELD }),
+    CollaborationCaret.configure({ provider: session.provider, user }),
+    ParagraphIds,
+    DerivedMarks,
+    Diagnostics,
+    StructureKeys,
+    StructuredPaste,
+  ];
+}

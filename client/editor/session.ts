@@ -1,0 +1,170 @@
+/**
+ * One editing session: the local Y.Doc, the y-websocket provider, a copy of
+ * the document kept in this browser (so edits made offline survive a reload
+ * and merge on reconnect), and the connection state the status bar shows.
+ */
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { fromBase64, toBase64 } from 'lib0/buffer';
+import type { Identity } from '../app/identity';
+import { delegationColor } from '../app/identity';
+import { BODY_FIELD } from '../../shared/editor/schema';
+import type { ServerNotice } from '../../shared/protocol/messages';
+import { onServerNotice } from '../../shared/protocol/notices';
+
+type DiagnosticsNotice = Extract<ServerNotice, { type: 'diagnostics' }>;
+
+export type ConnectionStatus =
+  | { kind: 'connecting' }
+  | { kind: 'syncing' }
+  | { kind: 'connected' }
+  | { kind: 'offline'; unsentEdits: number }
+  | { kind: 'closed'; code: number; reason: string };
+
+const cacheKey = (documentId: string) => `penholder:doc:${documentId}`;
+const CLOSE_MESSAGES: Record<number, string> = {
+  4400: 'The server refused a malformed message from this browser.',
+  4401: 'Your session is not authenticated.',
+  4403: 'You are not allowed to edit this document.',
+  4404: 'This document does not exist.',
+};
+
+export class EditingSession {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  private listeners = new Set<() => void>();
+  private unsent = 0;
+  private everConnected = false;
+  /** The server's latest verdict on this document. */
+  serverDiagnostics: DiagnosticsNotice | null = null;
+  private diagnosticsListeners = new Set<(notice: DiagnosticsNotice) => void>();
+
+  onDiagnostics(listener: (notice: DiagnosticsNotice) => void): () => void {
+    this.diagnosticsListeners.add(listener);
+    return () => this.diagnosticsListeners.delete(listener);
+  }
+  private closed: { code: number; reason: string } | null = null;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    readonly documentId: string,
+    readonly identity: Identity,
+  ) {
+    this.restoreLocalCopy();
+    const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
+    this.provider = new WebsocketProvider(base, documentId, this.doc, {
+      params: { delegation: identity.delegation, name: identity.name },
+      maxBackoffTime: 5000,
+    });
+    this.provider.awareness.setLocalStateField('user', {
+      name: `${identity.name} (${identity.delegation})`,
+      displayName: identity.name,
+      delegation: identity.delegation,
+      color: delegationColor(identity.delegation),
+    });
+    this.provider.on('status', ({ status }: { status: string }) => {
+      if (status === 'connected') this.everConnected = true;
+      this.changed();
+    });
+    this.provider.on('sync', (isSynced: boolean) => {
+      if (isSynced) this.unsent = 0;
+      this.changed();
+    });
+    this.provider.on('closed', (event: { code: number; reason: string }) => {
+      this.closed = event;
+      this.changed();
+    });
+    this.doc.on('update', this.onUpdate);
+    this.doc.on('update', this.notifyContent);
+    // Registered at once: the server sends its verdict right after the first sync.
+    onServerNotice(this.provider, (notice) => {
+      if (notice.type !== 'diagnostics' || notice.documentId !== documentId) return;
+      this.serverDiagnostics = notice;
+      for (const l of this.diagnosticsListeners) l(notice);
+    });
+    window.addEventListener('online', this.reconnectNow);
+  }
+
+  private notifyContent = () => {
+    if (this.hasContent()) {
+      this.doc.off('update', this.notifyContent);
+      this.changed();
+    }
+  };
+
+  private onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin !== this.provider && !this.provider.synced) {
+      this.unsent += 1;
+      this.changed();
+    }
+    this.scheduleSave();
+  };
+
+  /** The browser says the network is back: do not wait for the backoff. */
+  private reconnectNow = () => {
+    if (!this.closed && !this.provider.wsconnected) {
+      this.provider.disconnect();
+      this.provider.connect();
+    }
+  };
+
+  /**
+   * True once there is a document to show: the server's (first sync) or the
+   * copy kept in this browser. The editor must not start on an empty body:
+   * it would fill in a blank skeleton and send it, duplicating the structure.
+   */
+  hasContent(): boolean {
+    return this.doc.getXmlFragment(BODY_FIELD).length > 0;
+  }
+
+  status(): ConnectionStatus {
+    if (this.closed) return { kind: 'closed', code: this.closed.code, reason: CLOSE_MESSAGES[this.closed.code] ?? this.closed.reason };
+    if (this.provider.wsconnected && this.provider.synced) return { kind: 'connected' };
+    if (this.provider.wsconnected) return { kind: 'syncing' };
+    if (this.everConnected) return { kind: 'offline', unsentEdits: this.unsent };
+    return { kind: 'connecting' };
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed() {
+    for (const l of this.listeners) l();
+  }
+
+  private restoreLocalCopy() {
+    try {
+      const saved = localStorage.getItem(cacheKey(this.documentId));
+      if (saved) Y.applyUpdate(this.doc, fromBase64(saved), 'local-copy');
+    } catch {
+      localStorage.removeItem(cacheKey(this.documentId));
+    }
+  }
+
+  private scheduleSave() {
+    if (this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      this.saveLocalCopy();
+    }, 500);
+  }
+
+  private saveLocalCopy() {
+    try {
+      localStorage.setItem(cacheKey(this.documentId), toBase64(Y.encodeStateAsUpdate(this.doc)));
+    } catch {
+      // Storage full: the server still has everything that was synced.
+    }
+  }
+
+  destroy() {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveLocalCopy();
+    window.removeEventListener('online', this.reconnectNow);
+    this.doc.off('update', this.onUpdate);
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+}

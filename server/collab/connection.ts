@@ -1,0 +1,125 @@
+/**
+ * One WebSocket connection to one document: buffers messages until the
+ * document is loaded, answers the sync protocol, sends every change through
+ * the pipeline, and closes this connection (only this one) on bad input.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { WebSocket } from 'ws';
+import { CLOSE } from '../../shared/protocol/messages';
+import type { Logger } from '../log';
+import type { ConnectionContext } from './context';
+import type { CollabDocument } from './document';
+import type { Peer } from './peer';
+import { RefusedUpdate, type UpdatePipeline } from './pipeline';
+import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, MalformedMessage } from './protocol';
+import type { DocumentRegistry } from './registry';
+
+export interface ConnectionDeps {
+  registry: DocumentRegistry;
+  pipeline: UpdatePipeline;
+  log: Logger;
+  /** Called once a connection has joined its loaded document and received sync step 1. */
+  onJoin?: Array<(doc: CollabDocument, peer: Peer) => void>;
+}
+
+class SocketPeer implements Peer {
+  constructor(
+    readonly context: ConnectionContext,
+    private readonly ws: WebSocket,
+  ) {}
+
+  send(message: Uint8Array): void {
+    if (this.ws.readyState === this.ws.OPEN) this.ws.send(message, { binary: true });
+  }
+
+  close(code: number, reason: string): void {
+    // Close reasons are limited to 123 bytes by the WebSocket protocol.
+    if (this.ws.readyState === this.ws.OPEN || this.ws.readyState === this.ws.CONNECTING) this.ws.close(code, reason.slice(0, 120));
+  }
+}
+
+export function handleConnection(ws: WebSocket, context: ConnectionContext, deps: ConnectionDeps): void {
+  const { registry, pipeline, log } = deps;
+  const peer = new SocketPeer(context, ws);
+  const pending: Uint8Array[] = [];
+  let doc: CollabDocument | null = null;
+  let closed = false;
+  let chain: Promise<void> = Promise.resolve();
+  const fields = { conn: context.connectionId, doc: context.documentId, delegation: context.identity.delegation };
+
+  const fail = (code: number, reason: string, err?: unknown) => {
+    log.warn('closing connection', { ...fields, code, reason, error: err instanceof Error ? err.message : undefined });
+    peer.close(code, reason);
+  };
+
+  const handle = async (data: Uint8Array) => {
+    if (!doc || closed) return;
+    const message = decodeClientMessage(data);
+    switch (message.kind) {
+      case 'sync-step-1':
+        peer.send(encodeSyncStep2(doc.ydoc, message.stateVector));
+        break;
+      case 'sync-step-2':
+      case 'update':
+        await pipeline.applyClientUpdate(peer, doc, message.update);
+        break;
+      case 'awareness':
+        try {
+          awarenessProtocol.applyAwarenessUpdate(doc.awareness, message.update, peer);
+        } catch (err) {
+          throw new MalformedMessage(`bad awareness update: ${(err as Error).message}`);
+        }
+        break;
+      case 'query-awareness':
+        peer.send(encodeAwareness(doc.awareness, [...doc.awareness.getStates().keys()]));
+        break;
+      case 'auth':
+        break;
+    }
+  };
+
+  const enqueue = (data: Uint8Array) => {
+    chain = chain
+      .then(() => handle(data))
+      .catch((err) => {
+        if (err instanceof MalformedMessage) fail(CLOSE.malformed, `malformed message: ${err.message}`, err);
+        else if (err instanceof RefusedUpdate) fail(err.closeCode ?? CLOSE.forbidden, err.message, err);
+        else fail(CLOSE.internalError, 'internal error while applying the message', err);
+      });
+  };
+
+  ws.on('message', (data, isBinary) => {
+    if (closed) return;
+    if (!isBinary) return fail(CLOSE.malformed, 'malformed message: text frames are not part of the protocol');
+    const bytes = data instanceof Buffer ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data as ArrayBuffer);
+    if (doc) enqueue(bytes);
+    else pending.push(bytes);
+  });
+
+  ws.on('error', (err) => log.warn('socket error', { ...fields, error: err.message }));
+
+  ws.on('close', (code) => {
+    closed = true;
+    if (code === CLOSE.tooLarge) log.warn('message too large, connection closed', fields);
+    if (doc) {
+      const d = doc;
+      doc = null;
+      void chain.finally(() => registry.release(d, peer));
+    }
+  });
+
+  registry
+    .acquire(context.documentId, peer)
+    .then((loaded) => {
+      if (!loaded) return fail(CLOSE.unknownDocument, `unknown document ${context.documentId}`);
+      if (closed) return registry.release(loaded, peer);
+      doc = loaded;
+      log.info('connected', fields);
+      peer.send(encodeSyncStep1(loaded.ydoc));
+      const states = [...loaded.awareness.getStates().keys()];
+      if (states.length) peer.send(encodeAwareness(loaded.awareness, states));
+      for (const hook of deps.onJoin ?? []) hook(loaded, peer);
+      for (const data of pending.splice(0)) enqueue(data);
+    })
+    .catch((err) => fail(CLOSE.internalError, 'could not load the document', err));
+}

@@ -1,0 +1,72 @@
+/**
+ * One open document: the authoritative Y.Doc (gc off: history is kept), its
+ * awareness, and the peers connected to it.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { encodeAwareness } from './protocol';
+import type { Peer } from './peer';
+
+export class CollabDocument {
+  readonly ydoc = new Y.Doc({ gc: false });
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
+  /** Each peer and the awareness client ids it controls. */
+  readonly peers = new Map<Peer, Set<number>>();
+  /** Sequence number of the last update in the store's log. */
+  lastSeq = 0;
+  /** Sequence number covered by the latest snapshot. */
+  snapshotSeq = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly id: string) {
+    // The server is not a participant: it has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** Runs tasks one after another: the log order is the apply order. */
+  enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves when all queued work is done. */
+  idle(): Promise<unknown> {
+    return this.queue;
+  }
+
+  broadcast(message: Uint8Array, except?: Peer): void {
+    for (const peer of this.peers.keys()) if (peer !== except) peer.send(message);
+  }
+
+  join(peer: Peer): void {
+    this.peers.set(peer, new Set());
+  }
+
+  /** Removes a peer and the presence of the clients it controlled. */
+  leave(peer: Peer): void {
+    const clients = this.peers.get(peer);
+    this.peers.delete(peer);
+    if (clients?.size) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
+  }
+
+  destroy(): void {
+    this.awareness.off('update', this.onAwarenessUpdate);
+    this.awareness.destroy();
+    this.ydoc.destroy();
+  }
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const changed = [...added, ...updated, ...removed];
+    const owned = this.peers.get(origin as Peer);
+    if (owned) {
+      for (const id of [...added, ...updated]) owned.add(id);
+      for (const id of removed) owned.delete(id);
+    }
+    if (changed.length) this.broadcast(encodeAwareness(this.awareness, changed));
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * THE path of every change to a document:
+ *
+ *   decode → authorize → attribute → apply → persist → broadcast → after-apply hooks
+ *
+ * Nothing else writes to an open document. Later concerns hang off the
+ * named hooks: authorization rules (roles, client-id ownership), validation
+ * after apply, relaying to other nodes after broadcast.
+ */
+import * as Y from 'yjs';
+import type { Logger } from '../log';
+import type { Attribution, DocumentStore } from '../storage/document-store';
+import type { ConnectionContext } from './context';
+import type { CollabDocument } from './document';
+import { assertDecodableUpdate, encodeUpdate } from './protocol';
+import type { Peer } from './peer';
+
+/** A change the pipeline refuses; the connection is told why. */
+export class RefusedUpdate extends Error {
+  constructor(
+    message: string,
+    readonly closeCode?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface PipelineHooks {
+  /** Throw RefusedUpdate to refuse. */
+  authorize?: Array<(ctx: ConnectionContext, doc: CollabDocument, update: Uint8Array) => void>;
+  /** Called after the change is durable and broadcast. */
+  afterApply?: Array<(doc: CollabDocument, update: Uint8Array, ctx: ConnectionContext) => void>;
+}
+
+export interface PipelineDeps {
+  store: DocumentStore;
+  log: Logger;
+  hooks?: PipelineHooks;
+  /** Called after persisting; used to schedule compaction. */
+  onPersisted?: (doc: CollabDocument) => void;
+}
+
+export function attributionOf(ctx: ConnectionContext): Attribution {
+  return { connectionId: ctx.connectionId, delegation: ctx.identity.delegation, name: ctx.identity.name, role: ctx.role };
+}
+
+export class UpdatePipeline {
+  constructor(private readonly deps: PipelineDeps) {}
+
+  /**
+   * Applies a client's update. Resolves once the update is durable and
+   * broadcast; rejects with MalformedMessage or RefusedUpdate.
+   */
+  async applyClientUpdate(peer: Peer, doc: CollabDocument, update: Uint8Array): Promise<void> {
+    const ctx = peer.context;
+    assertDecodableUpdate(update);
+    for (const authorize of this.deps.hooks?.authorize ?? []) authorize(ctx, doc, update);
+
+    // Apply, capturing only what was new to this document (a re-sent update is a no-op).
+    let effective: Uint8Array | null = null;
+    const capture = (u: Uint8Array, origin: unknown) => {
+      if (origin === peer) effective = effective ? Y.mergeUpdates([effective, u]) : u;
+    };
+    doc.ydoc.on('update', capture);
+    try {
+      Y.applyUpdate(doc.ydoc, update, peer);
+    } finally {
+      doc.ydoc.off('update', capture);
+    }
+    const accepted: Uint8Array | null = effective;
+    if (!accepted) return;
+
+    await doc.enqueue(async () => {
+      doc.lastSeq = await this.deps.store.appendUpdate(doc.id, accepted, attributionOf(ctx));
+      doc.broadcast(encodeUpdate(accepted), peer);
+    });
+    this.deps.onPersisted?.(doc);
+    for (const hook of this.deps.hooks?.afterApply ?? []) {
+      try {
+        hook(doc, accepted, ctx);
+      } catch (err) {
+        this.deps.log.error('after-apply hook failed', { doc: doc.id, error: (err as Error).message });
+      }
+    }
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Open documents. A document is loaded from the store once, before any
+ * message of any connection is answered; it is compacted and unloaded when
+ * its last peer leaves.
+ */
+import * as Y from 'yjs';
+import { plainTextOfTitle, symbolOf } from '../documents/summary';
+import type { Logger } from '../log';
+import type { DocumentStore } from '../storage/document-store';
+import { CollabDocument } from './document';
+import type { Peer } from './peer';
+
+export interface RegistryOptions {
+  store: DocumentStore;
+  log: Logger;
+  /** Compact after this many updates since the last snapshot. */
+  compactEvery?: number;
+}
+
+export class DocumentRegistry {
+  private open = new Map<string, Promise<CollabDocument | null>>();
+  private unloading = new Map<string, Promise<void>>();
+  private readonly compactEvery: number;
+
+  constructor(private readonly options: RegistryOptions) {
+    this.compactEvery = options.compactEvery ?? 500;
+  }
+
+  /** The open document, loading it if needed; null for an unknown id. */
+  async acquire(id: string, peer: Peer): Promise<CollabDocument | null> {
+    await this.unloading.get(id);
+    let loading = this.open.get(id);
+    if (!loading) {
+      loading = this.load(id);
+      this.open.set(id, loading);
+    }
+    const doc = await loading;
+    if (!doc) {
+      if (this.open.get(id) === loading) this.open.delete(id);
+      return null;
+    }
+    doc.join(peer);
+    return doc;
+  }
+
+  /** The document if it is open right now (for reads by the API). */
+  async peek(id: string): Promise<CollabDocument | null> {
+    return (await this.open.get(id)) ?? null;
+  }
+
+  release(doc: CollabDocument, peer: Peer): void {
+    doc.leave(peer);
+    if (doc.peers.size === 0) void this.unload(doc);
+  }
+
+  /** Writes a snapshot of the whole state if the log grew since the last one. */
+  async compact(doc: CollabDocument): Promise<void> {
+    await doc.enqueue(async () => {
+      if (doc.lastSeq <= doc.snapshotSeq) return;
+      const upTo = doc.lastSeq;
+      await this.options.store.saveSnapshot(doc.id, Y.encodeStateAsUpdate(doc.ydoc), upTo, {
+        title: plainTextOfTitle(doc.ydoc),
+        symbol: symbolOf(doc.ydoc),
+      });
+      doc.snapshotSeq = upTo;
+      this.options.log.debug('compacted', { doc: doc.id, upTo });
+    });
+  }
+
+  /** Compaction when the log has grown enough since the last snapshot. */
+  maybeCompact(doc: CollabDocument): void {
+    if (doc.lastSeq - doc.snapshotSeq >= this.compactEvery) {
+      this.compact(doc).catch((err) => this.options.log.error('compaction failed', { doc: doc.id, error: (err as Error).message }));
+    }
+  }
+
+  /** Flushes and unloads every document (shutdown). */
+  async closeAll(): Promise<void> {
+    const docs = (await Promise.all([...this.open.values()])).filter((d): d is CollabDocument => d !== null);
+    await Promise.all(docs.map((d) => this.unload(d, true)));
+  }
+
+  get openCount(): number {
+    return this.open.size;
+  }
+
+  private async load(id: string): Promise<CollabDocument | null> {
+    const stored = await this.options.store.load(id);
+    if (!stored) return null;
+    const doc = new CollabDocument(id);
+    doc.ydoc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(doc.ydoc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(doc.ydoc, update);
+    });
+    doc.lastSeq = stored.lastSeq;
+    doc.snapshotSeq = stored.updates.length ? stored.lastSeq - stored.updates.length : stored.lastSeq;
+    this.options.log.info('document loaded', { doc: id, replayed: stored.updates.length });
+    return doc;
+  }
+
+  private unload(doc: CollabDocument, force = false): Promise<void> {
+    const existing = this.unloading.get(doc.id);
+    if (existing) return existing;
+    const run = (async () => {
+      await doc.idle();
+      if (!force && doc.peers.size > 0) return; // someone joined meanwhile
+      await this.compact(doc);
+      if (!force && doc.peers.size > 0) return;
+      this.open.delete(doc.id);
+      doc.destroy();
+      this.options.log.info('document unloaded', { doc: doc.id });
+    })()
+      .catch((err) => this.options.log.error('unload failed', { doc: doc.id, error: (err as Error).message }))
+      .finally(() => this.unloading.delete(doc.id));
+    this.unloading.set(doc.id, run);
+    return run;
+  }
+}

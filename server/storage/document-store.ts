@@ -1,0 +1,55 @@
+/**
+ * Where documents live. Async so that a PostgreSQL implementation can sit
+ * behind the same interface; the SQLite one is the embedded default.
+ *
+ * A document is its metadata, an append-only update log (every accepted
+ * update, with who sent it) and snapshots. Loading = latest snapshot + the
+ * updates after it. Compaction writes a new snapshot; the log rows stay as
+ * the document's history (attribution must never be lost).
+ */
+
+export interface DocumentMeta {
+  id: string;
+  title: string;
+  symbol: string;
+  template: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Who an update came from: recorded with every update in the log. */
+export interface Attribution {
+  connectionId: string | null;
+  delegation: string | null;
+  name: string | null;
+  role: string;
+}
+
+export interface StoredUpdate {
+  seq: number;
+  update: Uint8Array;
+  attribution: Attribution;
+  time: string;
+}
+
+export interface LoadedDocument {
+  snapshot: Uint8Array | null;
+  /** Updates after the snapshot, in order. */
+  updates: Uint8Array[];
+  lastSeq: number;
+}
+
+export interface DocumentStore {
+  /** Creates a document with its initial state (logged and snapshotted). */
+  create(meta: Omit<DocumentMeta, 'createdAt' | 'updatedAt'>, initialState: Uint8Array, attribution: Attribution): Promise<DocumentMeta>;
+  get(id: string): Promise<DocumentMeta | null>;
+  list(): Promise<DocumentMeta[]>;
+  /** Appends an accepted update; resolves once it is durable. Returns its sequence number. */
+  appendUpdate(id: string, update: Uint8Array, attribution: Attribution): Promise<number>;
+  load(id: string): Promise<LoadedDocument | null>;
+  /** Stores a snapshot of the full state covering the log up to `upToSeq`. */
+  saveSnapshot(id: string, state: Uint8Array, upToSeq: number, meta: { title: string; symbol: string }): Promise<void>;
+  /** The update log (history), oldest first. */
+  history(id: string, sinceSeq?: number): Promise<StoredUpdate[]>;
+  close(): Promise<void>;
+}

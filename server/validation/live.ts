@@ -1,0 +1,79 @@
+/**
+ * Live diagnostics: after every accepted change the document is validated
+ * again (debounced; incremental per paragraph) and the verdict is pushed to
+ * every connected client as a server notice. Nothing derived is stored in
+ * the document. Hangs off the pipeline's after-apply hook.
+ */
+import { toBase64 } from 'lib0/buffer';
+import * as Y from 'yjs';
+import { readResolutionFromYDoc } from '../../shared/editor/ydoc';
+import type { ServerNotice } from '../../shared/protocol/messages';
+import type { CitationCorpus } from '../../shared/validation/citations';
+import type { Diagnostic } from '../../shared/validation/types';
+import { createValidator, type Validator } from '../../shared/validation/validate';
+import type { CollabDocument } from '../collab/document';
+import type { Peer } from '../collab/peer';
+import { encodeNotice } from '../collab/protocol';
+import type { Logger } from '../log';
+
+interface State {
+  validator: Validator;
+  timer: ReturnType<typeof setTimeout> | null;
+  latest: Extract<ServerNotice, { type: 'diagnostics' }> | null;
+}
+
+export class LiveDiagnostics {
+  private states = new WeakMap<CollabDocument, State>();
+
+  constructor(
+    readonly corpus: CitationCorpus,
+    private readonly log: Logger,
+    /** Waits this long after a change for more changes (typing) before validating. */
+    private readonly debounceMs = 40,
+  ) {}
+
+  private state(doc: CollabDocument): State {
+    let s = this.states.get(doc);
+    if (!s) {
+      s = { validator: createValidator({ corpus: this.corpus }), timer: null, latest: null };
+      this.states.set(doc, s);
+    }
+    return s;
+  }
+
+  /** The current verdict, computed now if the document changed since the last one. */
+  current(doc: CollabDocument): Extract<ServerNotice, { type: 'diagnostics' }> {
+    const s = this.state(doc);
+    const stateVector = toBase64(Y.encodeStateVector(doc.ydoc));
+    if (s.latest && s.latest.stateVector === stateVector) return s.latest;
+    const started = performance.now();
+    const diagnostics: Diagnostic[] = s.validator.validate(readResolutionFromYDoc(doc.ydoc));
+    s.latest = { type: 'diagnostics', documentId: doc.id, stateVector, diagnostics };
+    this.log.debug('validated', { doc: doc.id, ms: (performance.now() - started).toFixed(2), rechecked: s.validator.lastChecked, diagnostics: diagnostics.length });
+    return s.latest;
+  }
+
+  /** After-apply hook: schedule a validation and a push to everyone. */
+  changed = (doc: CollabDocument): void => {
+    const s = this.state(doc);
+    if (s.timer) return;
+    s.timer = setTimeout(() => {
+      s.timer = null;
+      if (doc.peers.size === 0) return; // unloaded or everyone left
+      try {
+        doc.broadcast(encodeNotice(this.current(doc)));
+      } catch (err) {
+        this.log.error('validation failed', { doc: doc.id, error: (err as Error).message });
+      }
+    }, this.debounceMs);
+  };
+
+  /** Join hook: a client that joins gets the current verdict at once. */
+  joined = (doc: CollabDocument, peer: Peer): void => {
+    try {
+      peer.send(encodeNotice(this.current(doc)));
+    } catch (err) {
+      this.log.error('validation failed', { doc: doc.id, error: (err as Error).message });
+    }
+  };
+}
