@@ -9,15 +9,22 @@ import { getRequestListener } from '@hono/node-server';
 import { Hono } from 'hono';
 import { CLOSE } from '../shared/protocol/messages';
 import { createApi } from './api/app';
+import { AuthService } from './auth/participants';
+import { newToken } from './auth/tokens';
+import { ClientIdOwnership, refuseObserverWrites } from './collab/authorization';
 import { UpdatePipeline } from './collab/pipeline';
 import { DocumentRegistry } from './collab/registry';
 import { attachCollabEndpoint } from './collab/upgrade';
 import { DocumentService } from './documents/service';
 import { createLogger, type Logger } from './log';
 import { serveClient } from './static';
+import { HistoryService } from './history/service';
 import { SqliteDocumentStore } from './storage/sqlite';
+import { SqliteParticipantStore } from './storage/sqlite-participants';
 import { loadTemplates } from './templates';
 import { buildCitationCorpus } from './validation/corpus';
+import { CorpusService } from './corpus/service';
+import { SqliteCorpusStore } from './storage/sqlite-corpus';
 import { LiveDiagnostics } from './validation/live';
 
 export interface ServerOptions {
@@ -30,11 +37,21 @@ export interface ServerOptions {
   logger?: Logger;
   /** Compact a document's log after this many updates (default 500). */
   compactEvery?: number;
+  /** Load the seeds as the default corpus of agreed language on first start (default true). */
+  seedCorpus?: boolean;
+  /** The administrator's token (PENHOLDER_ADMIN_TOKEN); a random one when absent. */
+  adminToken?: string;
+  /** How long a session lasts after sign-in (default 7 days). */
+  sessionTtlMs?: number;
+  /** How long an invitation link stays valid (default 14 days). */
+  invitationTtlMs?: number;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** The administrator's token (as configured, or the one generated at start). */
+  adminToken: string;
   /** Flushes every open document to storage and stops. */
   close(): Promise<void>;
 }
@@ -48,17 +65,30 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const store = new SqliteDocumentStore(options.dataDir);
   const registry = new DocumentRegistry({ store, log, compactEvery: options.compactEvery });
   const diagnostics = new LiveDiagnostics(buildCitationCorpus(), log);
-  const pipeline = new UpdatePipeline({ store, log, onPersisted: (doc) => registry.maybeCompact(doc), hooks: { afterApply: [diagnostics.changed] } });
+  const corpusStore = new SqliteCorpusStore(options.dataDir);
+  const corpus = new CorpusService(corpusStore, log, (citations) => diagnostics.setCorpus(citations));
+  await corpus.start({ seed: options.seedCorpus ?? true });
+  const participants = new SqliteParticipantStore(options.dataDir);
+  const adminToken = options.adminToken ?? newToken('adm');
+  const auth = new AuthService(participants, { adminToken, sessionTtlMs: options.sessionTtlMs, invitationTtlMs: options.invitationTtlMs });
+  const ownership = new ClientIdOwnership(participants, log);
+  const pipeline = new UpdatePipeline({
+    store,
+    log,
+    onPersisted: (doc) => registry.maybeCompact(doc),
+    hooks: { authorize: [refuseObserverWrites(log), ownership.authorize], afterApply: [diagnostics.changed] },
+  });
+  const history = new HistoryService(store);
   const templates = loadTemplates(options.templatesDir ?? here('../templates'));
-  const documents = new DocumentService({ store, registry, templates });
+  const documents = new DocumentService({ store, registry, templates, participants });
 
   const app = new Hono();
-  app.route('/api', createApi({ registry, documents, templates, log, maxBodyBytes: maxMessageBytes, diagnostics }));
+  app.route('/api', createApi({ registry, documents, templates, log, maxBodyBytes: maxMessageBytes, diagnostics, corpus, auth, participants, history, pipeline }));
   app.all('/api/*', (c) => c.json({ error: `No such API route: ${c.req.method} ${c.req.path}` }, 404));
   app.get('*', serveClient(options.clientDir ?? here('../dist/client')));
 
   const server: Server = createServer(getRequestListener(app.fetch));
-  const wss = attachCollabEndpoint(server, { registry, pipeline, log, maxMessageBytes, onJoin: [diagnostics.joined] });
+  const wss = attachCollabEndpoint(server, { registry, pipeline, log, maxMessageBytes, auth, onJoin: [diagnostics.joined] });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -78,8 +108,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await store.close();
+      await participants.close();
+      await corpusStore.close();
       log.info('server stopped', { url });
     })());
 
-  return { url, port, close };
+  return { url, port, adminToken, close };
 }

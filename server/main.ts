@@ -1,6 +1,7 @@
 /** Entry point: configuration from the environment, clean shutdown on signals. */
 import path from 'node:path';
 import { DEFAULT_MAX_MESSAGE_BYTES, startServer } from './app';
+import { adminTokenFromEnv, signInLink } from './auth/admin';
 import { createLogger } from './log';
 
 const log = createLogger((process.env.LOG_LEVEL as 'info') ?? 'info');
@@ -16,7 +17,9 @@ function intFromEnv(name: string, fallback: number): number {
   return value;
 }
 
+const admin = adminTokenFromEnv();
 const server = await startServer({
+  adminToken: admin.token,
   port: intFromEnv('PORT', 8080),
   host: process.env.HOST || '127.0.0.1',
   dataDir: path.resolve(process.env.DATA_DIR || './data'),
@@ -24,6 +27,10 @@ const server = await startServer({
   logger: log,
 });
 log.info(`Penholder is running at ${server.url}`, { dataDir: path.resolve(process.env.DATA_DIR || './data') });
+if (admin.generated) {
+  // Printed once, on stdout rather than in the log: it is a secret. Set PENHOLDER_ADMIN_TOKEN to keep one across restarts.
+  process.stdout.write(`\nAdministrator sign-in (valid until the server stops): ${signInLink(server.url, admin.token)}\n\n`);
+}
 
 let stopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -1,34 +1,80 @@
 /**
- * Who is typing. For now a delegation name and a display name typed by the
- * user and remembered in this browser; real sign-in replaces it later.
+ * Who is signed in, as the server says (GET /api/session). The session
+ * itself is an HttpOnly cookie set by the server: this browser never holds
+ * the token in script, and the WebSocket upgrade sends the cookie too.
  */
-export interface Identity {
-  delegation: string;
-  name: string;
-}
+import type { SessionInfo } from '../../shared/auth/roles';
 
-const KEY = 'penholder:identity';
+export type Identity = SessionInfo;
 
-export function loadIdentity(): Identity | null {
-  try {
-    const value = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Identity | null;
-    return value && value.delegation && value.name ? value : null;
-  } catch {
-    return null;
+/** What went wrong with the session: shown with a way to sign in again. */
+export class SessionError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
   }
 }
 
-export function saveIdentity(identity: Identity): void {
-  localStorage.setItem(KEY, JSON.stringify(identity));
+async function errorOf(res: Response): Promise<SessionError> {
+  let message = `${res.status} ${res.statusText}`;
+  try {
+    message = ((await res.json()) as { error?: string }).error ?? message;
+  } catch {
+    // not JSON
+  }
+  return new SessionError(message, res.status);
 }
 
-export function forgetIdentity(): void {
-  localStorage.removeItem(KEY);
+/** The current session, or a SessionError (401: not signed in / expired / revoked; 403: no access to `documentId`). */
+export async function loadSession(documentId?: string): Promise<Identity> {
+  const res = await fetch(`/api/session${documentId ? `?document=${encodeURIComponent(documentId)}` : ''}`, { credentials: 'same-origin' });
+  if (!res.ok) throw await errorOf(res);
+  return ((await res.json()) as { session: Identity }).session;
 }
 
-/** A stable, readable colour per delegation, so a delegation's carets share a hue. */
+/** Redeems an invitation link's token; the server sets the session cookie. */
+export async function signIn(invitation: string): Promise<Identity> {
+  const res = await fetch('/api/session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    credentials: 'same-origin',
+    body: JSON.stringify({ invitation }),
+  });
+  if (!res.ok) throw await errorOf(res);
+  return ((await res.json()) as { session: Identity }).session;
+}
+
+export async function signOut(): Promise<void> {
+  await fetch('/api/session', { method: 'DELETE', credentials: 'same-origin' });
+}
+
+/** The token in an invitation link (…/join/<token>) or the token itself. */
+export function invitationFrom(text: string): string {
+  const trimmed = text.trim();
+  const m = /\/join\/([^/?#\s]+)/.exec(trimmed);
+  return m ? decodeURIComponent(m[1]) : trimmed;
+}
+
+export const ROLE_NAMES: Record<Identity['role'], string> = {
+  admin: 'Administrator',
+  secretariat: 'Secretariat',
+  facilitator: 'Facilitator',
+  delegation: 'Delegation',
+  observer: 'Observer (read only)',
+};
+
+/** A stable, readable colour per delegation, so a delegation's carets and text share a hue. */
 export function delegationColor(delegation: string): string {
   let hash = 0;
   for (const ch of delegation) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
   return `hsl(${hash % 360}, 70%, 38%)`;
+}
+
+/** The same hue, light enough to sit behind text. */
+export function delegationTint(delegation: string): string {
+  let hash = 0;
+  for (const ch of delegation) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return `hsla(${hash % 360}, 75%, 55%, 0.28)`;
 }

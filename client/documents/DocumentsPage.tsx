@@ -43,7 +43,9 @@ export function DocumentsPage({ identity, onChangeIdentity }: { identity: Identi
           <h2 id="list-heading">Documents</h2>
           {error && <p role="alert" className="error">{error}</p>}
           {!documents && !error && <p className="muted">Loading…</p>}
-          {documents?.length === 0 && <p className="muted">No documents yet. Create one from a template or import a text.</p>}
+          {documents?.length === 0 && (
+            <p className="muted">{identity.admin ? 'No documents yet. Create one from a template or import a text.' : 'You take part in no document yet: open your invitation link.'}</p>
+          )}
           {documents && documents.length > 0 && (
             <table className="doc-list">
               <thead>
@@ -75,10 +77,13 @@ export function DocumentsPage({ identity, onChangeIdentity }: { identity: Identi
             </table>
           )}
         </section>
-        <aside>
-          <NewFromTemplate onCreated={open} />
-          <ImportForm onCreated={open} />
-        </aside>
+        {/* Only the administrator creates documents (the server refuses others with 403). */}
+        {identity.admin && (
+          <aside>
+            <NewFromTemplate onCreated={open} />
+            <ImportForm onCreated={open} />
+          </aside>
+        )}
       </main>
     </>
   );

@@ -6,6 +6,9 @@ import { MASTHEAD_MAP } from '../../shared/editor/schema';
 import type { Masthead as MastheadData } from '../../shared/model/types';
 import { Header } from '../app/Header';
 import type { Identity } from '../app/identity';
+import { canWrite } from '../../shared/auth/roles';
+import { AuthorsStore } from './history/authors';
+import { HistoryPanel } from './history/HistoryPanel';
 import { indent, moveParagraph, outdent } from './commands';
 import { DiagnosticsStore, type DiagnosticsView } from './diagnostics';
 import { editorExtensions } from './extensions';
@@ -21,9 +24,11 @@ interface Props {
   documentId: string;
   identity: Identity;
   onChangeIdentity: () => void;
+  /** The session ended (expired, revoked): the app goes back to sign-in, saying why. */
+  onSessionLost?: (message: string) => void;
 }
 
-export function EditorPage({ documentId, identity, onChangeIdentity }: Props) {
+export function EditorPage({ documentId, identity, onChangeIdentity, onSessionLost }: Props) {
   const [session, setSession] = useState<EditingSession | null>(null);
   useEffect(() => {
     const s = new EditingSession(documentId, identity);
@@ -35,22 +40,39 @@ export function EditorPage({ documentId, identity, onChangeIdentity }: Props) {
       <Header identity={identity} onChangeIdentity={onChangeIdentity}>
         {session && <SessionStatus session={session} />}
       </Header>
-      {session ? <Loaded session={session} /> : <main className="loading muted">Opening…</main>}
+      {session ? <Loaded session={session} onSessionLost={onSessionLost} /> : <main className="loading muted">Opening…</main>}
     </>
   );
 }
 
 /** Shows the editor only once the document's content is here (see EditingSession.hasContent). */
-function Loaded({ session }: { session: EditingSession }) {
+function Loaded({ session, onSessionLost }: { session: EditingSession; onSessionLost?: (message: string) => void }) {
   const ready = useSyncExternalStore(
     (cb) => session.subscribe(cb),
     () => session.hasContent(),
   );
+  const lost = useSyncExternalStore(
+    (cb) => session.subscribe(cb),
+    () => session.sessionLost(),
+  );
   const status = session.status();
+  if (lost) return <SessionLost reason={lost} onSignIn={() => onSessionLost?.(lost)} />;
   if (ready) return <Workspace session={session} />;
   return (
     <main className="loading" role="status">
       {status.kind === 'closed' ? <p className="error">{status.reason}</p> : <p className="muted">Loading the document…</p>}
+    </main>
+  );
+}
+
+/** 401/403 on the connection: say why, and offer to sign in again. */
+function SessionLost({ reason, onSignIn }: { reason: string; onSignIn: () => void }) {
+  return (
+    <main className="loading" role="alert">
+      <p className="error">{reason}</p>
+      <button type="button" onClick={onSignIn}>
+        Sign in again
+      </button>
     </main>
   );
 }
@@ -115,11 +137,25 @@ function useDiagnostics(session: EditingSession, editor: Editor | null): Diagnos
 
 const EMPTY_VIEW: DiagnosticsView = { diagnostics: [], confirmed: false };
 
+function useAuthors(session: EditingSession): AuthorsStore | null {
+  const [store, setStore] = useState<AuthorsStore | null>(null);
+  useEffect(() => {
+    const s = new AuthorsStore(session);
+    setStore(s);
+    return () => s.destroy();
+  }, [session]);
+  return store;
+}
+
 function Workspace({ session }: { session: EditingSession }) {
   const users = usePresence(session);
   const masthead = useMasthead(session);
+  const authors = useAuthors(session);
+  // Observers read only: the server would refuse their changes anyway.
+  const writable = canWrite(session.identity.role);
   const editor = useEditor(
     {
+      editable: writable,
       extensions: editorExtensions(session),
       editorProps: { attributes: { class: 'resolution', 'aria-label': 'Resolution text', spellcheck: 'true' } },
     },
@@ -130,13 +166,14 @@ function Workspace({ session }: { session: EditingSession }) {
     <main className="workspace">
       <div className="page">
         <Masthead masthead={masthead} />
-        {editor && <Toolbar editor={editor} />}
+        {editor && writable && <Toolbar editor={editor} />}
         <EditorContent editor={editor} />
       </div>
       <aside className="side">
         <h2>In this document</h2>
         <Presence users={users} />
         <DiagnosticsPanel view={diagnostics} editor={editor} />
+        {authors && <HistoryPanel session={session} editor={editor} authors={authors} identity={session.identity} />}
         <Shortcuts />
       </aside>
     </main>

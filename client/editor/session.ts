@@ -7,7 +7,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import type { Identity } from '../app/identity';
-import { delegationColor } from '../app/identity';
+import { delegationColor, loadSession } from '../app/identity';
 import { BODY_FIELD } from '../../shared/editor/schema';
 import type { ServerNotice } from '../../shared/protocol/messages';
 import { onServerNotice } from '../../shared/protocol/notices';
@@ -21,13 +21,14 @@ export type ConnectionStatus =
   | { kind: 'offline'; unsentEdits: number }
   | { kind: 'closed'; code: number; reason: string };
 
-const cacheKey = (documentId: string) => `penholder:doc:${documentId}`;
+/** Per participant: a copy left by someone else signed in earlier in this browser must not be sent under this session. */
+const cacheKey = (documentId: string, identity: Identity) => `penholder:doc:${documentId}:${identity.participantId ?? 'admin'}`;
 const CLOSE_MESSAGES: Record<number, string> = {
   4400: 'The server refused a malformed message from this browser.',
-  4401: 'Your session is not authenticated.',
-  4403: 'You are not allowed to edit this document.',
   4404: 'This document does not exist.',
 };
+/** 4401/4403 carry the server's reason (expired, revoked, not a participant), said plainly. */
+const AUTH_CLOSES = new Set([4401, 4403]);
 
 export class EditingSession {
   readonly doc = new Y.Doc();
@@ -52,10 +53,8 @@ export class EditingSession {
   ) {
     this.restoreLocalCopy();
     const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
-    this.provider = new WebsocketProvider(base, documentId, this.doc, {
-      params: { delegation: identity.delegation, name: identity.name },
-      maxBackoffTime: 5000,
-    });
+    // The session cookie authenticates the upgrade. No BroadcastChannel: another tab may be signed in as someone else.
+    this.provider = new WebsocketProvider(base, documentId, this.doc, { maxBackoffTime: 5000, disableBc: true });
     this.provider.awareness.setLocalStateField('user', {
       name: `${identity.name} (${identity.delegation})`,
       displayName: identity.name,
@@ -74,6 +73,11 @@ export class EditingSession {
       this.closed = event;
       this.changed();
     });
+    // A refused upgrade (401/403 before the WebSocket opens) looks like a network error to a browser:
+    // ask the server why, and stop retrying when it is the session.
+    this.provider.on('connection-close', (event: CloseEvent | null) => {
+      if (event && event.code === 1006 && !this.closed) void this.checkSession();
+    });
     this.doc.on('update', this.onUpdate);
     this.doc.on('update', this.notifyContent);
     // Registered at once: the server sends its verdict right after the first sync.
@@ -83,6 +87,29 @@ export class EditingSession {
       for (const l of this.diagnosticsListeners) l(notice);
     });
     window.addEventListener('online', this.reconnectNow);
+  }
+
+  private checking = false;
+  private async checkSession() {
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      await loadSession(this.documentId);
+    } catch (err) {
+      const status = (err as { status?: number }).status;
+      if (status === 401 || status === 403) {
+        this.provider.disconnect();
+        this.closed = { code: status === 401 ? 4401 : 4403, reason: (err as Error).message };
+        this.changed();
+      }
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  /** True when the connection ended because of the session (sign in again). */
+  sessionLost(): string | null {
+    return this.closed && AUTH_CLOSES.has(this.closed.code) ? this.closed.reason : null;
   }
 
   private notifyContent = () => {
@@ -118,7 +145,7 @@ export class EditingSession {
   }
 
   status(): ConnectionStatus {
-    if (this.closed) return { kind: 'closed', code: this.closed.code, reason: CLOSE_MESSAGES[this.closed.code] ?? this.closed.reason };
+    if (this.closed) return { kind: 'closed', code: this.closed.code, reason: CLOSE_MESSAGES[this.closed.code] ?? explain(this.closed.reason) };
     if (this.provider.wsconnected && this.provider.synced) return { kind: 'connected' };
     if (this.provider.wsconnected) return { kind: 'syncing' };
     if (this.everConnected) return { kind: 'offline', unsentEdits: this.unsent };
@@ -136,10 +163,10 @@ export class EditingSession {
 
   private restoreLocalCopy() {
     try {
-      const saved = localStorage.getItem(cacheKey(this.documentId));
+      const saved = localStorage.getItem(cacheKey(this.documentId, this.identity));
       if (saved) Y.applyUpdate(this.doc, fromBase64(saved), 'local-copy');
     } catch {
-      localStorage.removeItem(cacheKey(this.documentId));
+      localStorage.removeItem(cacheKey(this.documentId, this.identity));
     }
   }
 
@@ -153,7 +180,7 @@ export class EditingSession {
 
   private saveLocalCopy() {
     try {
-      localStorage.setItem(cacheKey(this.documentId), toBase64(Y.encodeStateAsUpdate(this.doc)));
+      localStorage.setItem(cacheKey(this.documentId, this.identity), toBase64(Y.encodeStateAsUpdate(this.doc)));
     } catch {
       // Storage full: the server still has everything that was synced.
     }
@@ -167,4 +194,10 @@ export class EditingSession {
     this.provider.destroy();
     this.doc.destroy();
   }
+}
+
+/** Close reasons are terse (123 bytes); make them a sentence for the status bar. */
+function explain(reason: string): string {
+  if (!reason) return 'The connection was closed.';
+  return reason.charAt(0).toUpperCase() + reason.slice(1) + (/[.!]$/.test(reason) ? '' : '.');
 }

@@ -6,12 +6,23 @@ import type { Template } from '../../shared/text/templates';
 import type { DocumentRegistry } from '../collab/registry';
 import type { DocumentService } from '../documents/service';
 import type { Logger } from '../log';
+import { identify, requireAuth, type AuthEnv } from '../auth/middleware';
+import type { AuthService } from '../auth/participants';
+import type { UpdatePipeline } from '../collab/pipeline';
+import type { HistoryService } from '../history/service';
+import type { ParticipantStore } from '../storage/participant-store';
 import { documentRoutes } from './documents';
+import { historyRoutes } from './history';
+import { participantRoutes } from './participants';
+import { sessionRoutes } from './session';
 import { apiError } from './errors';
 import { healthRoutes } from './health';
 import { templateRoutes } from './templates';
 import { documentDiagnosticsRoute, validationRoutes } from './validation';
 import type { LiveDiagnostics } from '../validation/live';
+import type { CorpusService } from '../corpus/service';
+import { corpusRoutes } from './corpus';
+import { languageRoutes } from './language';
 
 export interface ApiDeps {
   registry: DocumentRegistry;
@@ -20,10 +31,15 @@ export interface ApiDeps {
   log: Logger;
   maxBodyBytes: number;
   diagnostics: LiveDiagnostics;
+  auth: AuthService;
+  participants: ParticipantStore;
+  history: HistoryService;
+  pipeline: UpdatePipeline;
+  corpus: CorpusService;
 }
 
 export function createApi(deps: ApiDeps) {
-  const api = new Hono()
+  const api = new Hono<AuthEnv>()
     .use(
       bodyLimit({
         maxSize: deps.maxBodyBytes,
@@ -33,11 +49,21 @@ export function createApi(deps: ApiDeps) {
         },
       }),
     )
+    // Finds out who is calling (never refuses); each route group below requires what it needs (server/auth/middleware.ts).
+    .use('*', identify(deps.auth))
+    // Every document route needs a session at least; routes narrow it to the document's participants and roles.
+    .use('/documents', requireAuth)
+    .use('/documents/*', requireAuth)
     .route('/health', healthRoutes(deps.registry))
+    .route('/session', sessionRoutes(deps.auth))
     .route('/templates', templateRoutes(deps.templates))
     .route('/documents', documentRoutes(deps.documents, deps.templates))
     .route('/documents', documentDiagnosticsRoute(deps.registry, deps.documents, deps.diagnostics))
-    .route('/', validationRoutes(deps.diagnostics));
+    .route('/documents', participantRoutes(deps.auth, deps.documents))
+    .route('/documents', historyRoutes(deps))
+    .route('/', validationRoutes(deps.diagnostics))
+    .route('/', languageRoutes(deps.corpus, deps.documents))
+    .route('/corpus', corpusRoutes(deps.corpus, deps.documents));
 
   api.notFound((c) => c.json({ error: `No such API route: ${c.req.method} ${c.req.path}` }, 404));
   api.onError((err, c) => {

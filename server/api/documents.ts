@@ -1,4 +1,4 @@
-/** /api/documents: create (from a template or an imported text), list, read. */
+/** /api/documents: create (administrator; from a template or an imported text), list, read (participants). */
 import { Hono } from 'hono';
 import { validator } from 'hono/validator';
 import { emptyMasthead, type Masthead } from '../../shared/model/types';
@@ -6,6 +6,7 @@ import { ImportError, parseResolutionText } from '../../shared/text/parse';
 import { resolutionToText } from '../../shared/text/serialize';
 import type { Template } from '../../shared/text/templates';
 import { DOCUMENT_ID } from '../collab/upgrade';
+import { principalOf, requireAdmin, requireDocumentAccess, type AuthEnv } from '../auth/middleware';
 import type { DocumentService } from '../documents/service';
 import { apiError } from './errors';
 
@@ -47,13 +48,16 @@ function createRequest(body: unknown): CreateRequest {
 }
 
 export const documentRoutes = (service: DocumentService, templates: Map<string, Template>) =>
-  new Hono()
+  new Hono<AuthEnv>()
+    // The documents the caller takes part in (the administrator: all of them).
     .get('/', async (c) => {
-      const docs = await service.list();
+      const principal = principalOf(c);
+      const docs = (await service.list()).filter((d) => principal.kind === 'admin' || d.id === principal.participant.documentId);
       return c.json({ documents: docs.map((d) => ({ id: d.id, title: d.title, symbol: d.symbol, updated: d.updatedAt })) });
     })
     .post(
       '/',
+      requireAdmin,
       // The validator only declares the body's type for hono/client; createRequest checks it.
       validator('json', (value) => value as CreateBody),
       async (c) => {
@@ -75,14 +79,14 @@ export const documentRoutes = (service: DocumentService, templates: Map<string, 
         return c.json({ id: meta.id }, 201);
       },
     )
-    .get('/:id', async (c) => {
+    .get('/:id', requireDocumentAccess, async (c) => {
       const id = c.req.param('id');
       const meta = DOCUMENT_ID.test(id) ? await service.meta(id) : null;
       if (!meta) throw apiError(404, `No document with id "${id}"`);
       const resolution = await service.resolution(id);
       return c.json({ id: meta.id, title: meta.title, symbol: meta.symbol, template: meta.template, created: meta.createdAt, updated: meta.updatedAt, resolution });
     })
-    .get('/:id/text', async (c) => {
+    .get('/:id/text', requireDocumentAccess, async (c) => {
       const id = c.req.param('id');
       const resolution = DOCUMENT_ID.test(id) ? await service.resolution(id) : null;
       if (!resolution) throw apiError(404, `No document with id "${id}"`);

@@ -9,6 +9,7 @@ import type { Resolution } from '../../shared/model/types';
 import { ImportError, parseResolutionText } from '../../shared/text/parse';
 import { asResolution, ShapeError } from '../../shared/validation/resolution-shape';
 import { validateResolution } from '../../shared/validation/validate';
+import { requireDocumentAccess } from '../auth/middleware';
 import type { DocumentRegistry } from '../collab/registry';
 import { DOCUMENT_ID } from '../collab/upgrade';
 import type { DocumentService } from '../documents/service';
@@ -18,7 +19,7 @@ import { apiError } from './errors';
 export type ValidateBody = { text: string } | { document: unknown };
 
 export const documentDiagnosticsRoute = (registry: DocumentRegistry, documents: DocumentService, live: LiveDiagnostics) =>
-  new Hono().get('/:id/diagnostics', async (c) => {
+  new Hono().get('/:id/diagnostics', requireDocumentAccess, async (c) => {
     const id = c.req.param('id');
     if (!DOCUMENT_ID.test(id)) throw apiError(404, `No document with id "${id}"`);
     const open = await registry.peek(id);

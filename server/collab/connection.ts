@@ -11,7 +11,7 @@ import type { ConnectionContext } from './context';
 import type { CollabDocument } from './document';
 import type { Peer } from './peer';
 import { RefusedUpdate, type UpdatePipeline } from './pipeline';
-import { decodeClientMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, MalformedMessage } from './protocol';
+import { decodeClientMessage, encodeAwareness, encodeNotice, encodeSyncStep1, encodeSyncStep2, MalformedMessage } from './protocol';
 import type { DocumentRegistry } from './registry';
 
 export interface ConnectionDeps {
@@ -38,14 +38,14 @@ class SocketPeer implements Peer {
   }
 }
 
-export function handleConnection(ws: WebSocket, context: ConnectionContext, deps: ConnectionDeps): void {
+export function handleConnection(ws: WebSocket, context: ConnectionContext, deps: ConnectionDeps): Peer {
   const { registry, pipeline, log } = deps;
   const peer = new SocketPeer(context, ws);
   const pending: Uint8Array[] = [];
   let doc: CollabDocument | null = null;
   let closed = false;
   let chain: Promise<void> = Promise.resolve();
-  const fields = { conn: context.connectionId, doc: context.documentId, delegation: context.identity.delegation };
+  const fields = { conn: context.connectionId, doc: context.documentId, delegation: context.identity.delegation, role: context.role };
 
   const fail = (code: number, reason: string, err?: unknown) => {
     log.warn('closing connection', { ...fields, code, reason, error: err instanceof Error ? err.message : undefined });
@@ -83,6 +83,7 @@ export function handleConnection(ws: WebSocket, context: ConnectionContext, deps
       .then(() => handle(data))
       .catch((err) => {
         if (err instanceof MalformedMessage) fail(CLOSE.malformed, `malformed message: ${err.message}`, err);
+        else if (err instanceof RefusedUpdate && err.keepConnection) peer.send(encodeNotice({ type: 'notice', level: 'error', message: err.message }));
         else if (err instanceof RefusedUpdate) fail(err.closeCode ?? CLOSE.forbidden, err.message, err);
         else fail(CLOSE.internalError, 'internal error while applying the message', err);
       });
@@ -122,4 +123,5 @@ export function handleConnection(ws: WebSocket, context: ConnectionContext, deps
       for (const data of pending.splice(0)) enqueue(data);
     })
     .catch((err) => fail(CLOSE.internalError, 'could not load the document', err));
+  return peer;
 }

@@ -1,5 +1,7 @@
-/** Who is on the other end of a connection. Issue 5 replaces the interim identity with tokens. */
-export type Role = 'secretariat' | 'facilitator' | 'delegation' | 'observer' | 'system';
+/** Who is on the other end of a connection: always from the authenticated principal, never from the client. */
+import type { ParticipantRole } from '../../shared/auth/roles';
+
+export type Role = ParticipantRole | 'admin' | 'system';
 
 export interface Identity {
   delegation: string;
@@ -11,4 +13,7 @@ export interface ConnectionContext {
   documentId: string;
   identity: Identity;
   role: Role;
+  /** The participant and session behind the connection (null for the administrator and the server). */
+  participantId: string | null;
+  sessionId: string | null;
 }

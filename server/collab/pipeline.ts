@@ -20,14 +20,16 @@ export class RefusedUpdate extends Error {
   constructor(
     message: string,
     readonly closeCode?: number,
+    /** Keep the connection open (an observer's edit: it may still take part in presence). */
+    readonly keepConnection = false,
   ) {
     super(message);
   }
 }
 
 export interface PipelineHooks {
-  /** Throw RefusedUpdate to refuse. */
-  authorize?: Array<(ctx: ConnectionContext, doc: CollabDocument, update: Uint8Array) => void>;
+  /** Throw (or reject with) RefusedUpdate to refuse. Run in order, before anything is applied. */
+  authorize?: Array<(ctx: ConnectionContext, doc: CollabDocument, update: Uint8Array) => void | Promise<void>>;
   /** Called after the change is durable and broadcast. */
   afterApply?: Array<(doc: CollabDocument, update: Uint8Array, ctx: ConnectionContext) => void>;
 }
@@ -54,7 +56,7 @@ export class UpdatePipeline {
   async applyClientUpdate(peer: Peer, doc: CollabDocument, update: Uint8Array): Promise<void> {
     const ctx = peer.context;
     assertDecodableUpdate(update);
-    for (const authorize of this.deps.hooks?.authorize ?? []) authorize(ctx, doc, update);
+    for (const authorize of this.deps.hooks?.authorize ?? []) await authorize(ctx, doc, update);
 
     // Apply, capturing only what was new to this document (a re-sent update is a no-op).
     let effective: Uint8Array | null = null;

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ImportedDocument } from '../../shared/model/types';
+import { corpusParagraphs, statedMeta, type CorpusDocument, type CorpusKind } from '../language/corpus';
 import { parseDocumentText } from '../../shared/text/parse';
 
 export interface SeedMeta {
@@ -12,6 +13,11 @@ export interface SeedMeta {
   act?: string;
   date: string;
   description: string;
+  /** How the agreed-language corpus files it (see server/language/corpus.ts). */
+  corpusKind: CorpusKind;
+  symbol: string;
+  body: string;
+  title?: string;
 }
 
 export interface Seed {
@@ -29,3 +35,19 @@ export function loadSeeds(): Seed[] {
   cached = documents.map((meta) => ({ meta, document: parseDocumentText(readFileSync(dir + meta.file, 'utf8')) }));
   return cached;
 }
+
+/** The seeds as corpus documents: the default corpus of agreed language. */
+export function seedCorpusDocuments(): CorpusDocument[] {
+  return loadSeeds().map(({ meta, document }) => ({
+    id: `seed-${meta.file.slice(0, 3)}`,
+    symbol: meta.symbol,
+    body: meta.body,
+    title: meta.title ?? statedMeta(document).title,
+    kind: meta.corpusKind,
+    date: meta.date,
+    paragraphs: corpusParagraphs(document, meta.corpusKind),
+  }));
+}
+
+/** The text of a seed file, for storing it with the corpus. */
+export const seedText = (file: string) => readFileSync(dir + file, 'utf8');

@@ -10,6 +10,7 @@ import type { Masthead, Resolution } from '../../shared/model/types';
 import type { Template } from '../../shared/text/templates';
 import type { DocumentRegistry } from '../collab/registry';
 import type { DocumentMeta, DocumentStore } from '../storage/document-store';
+import type { ParticipantStore } from '../storage/participant-store';
 
 export const SYSTEM_ATTRIBUTION = { connectionId: null, delegation: null, name: 'Penholder', role: 'system' };
 
@@ -21,6 +22,8 @@ export interface DocumentServiceDeps {
   store: DocumentStore;
   registry: DocumentRegistry;
   templates: Map<string, Template>;
+  /** Where the author of the initial content's client id is recorded (the server: no delegation may write as it). */
+  participants?: ParticipantStore;
 }
 
 export class DocumentService {
@@ -31,8 +34,11 @@ export class DocumentService {
     const ydoc = new Y.Doc({ gc: false });
     writeResolutionToYDoc(res, ydoc);
     const state = Y.encodeStateAsUpdate(ydoc);
+    const clientId = ydoc.clientID;
     ydoc.destroy();
-    return this.deps.store.create({ id: newDocumentId(), title: plainText(res.title), symbol: res.masthead.symbol, template }, state, SYSTEM_ATTRIBUTION);
+    const meta = await this.deps.store.create({ id: newDocumentId(), title: plainText(res.title), symbol: res.masthead.symbol, template }, state, SYSTEM_ATTRIBUTION);
+    await this.deps.participants?.claimClientIds(meta.id, [{ clientId, delegation: null, name: SYSTEM_ATTRIBUTION.name, role: 'system', participantId: null }]);
+    return meta;
   }
 
   async list(): Promise<DocumentMeta[]> {

@@ -26,11 +26,21 @@ export class LiveDiagnostics {
   private states = new WeakMap<CollabDocument, State>();
 
   constructor(
-    readonly corpus: CitationCorpus,
+    private citationCorpus: CitationCorpus,
     private readonly log: Logger,
     /** Waits this long after a change for more changes (typing) before validating. */
     private readonly debounceMs = 40,
   ) {}
+
+  get corpus(): CitationCorpus {
+    return this.citationCorpus;
+  }
+
+  /** The corpus changed (a document was added): later verdicts use the new one. */
+  setCorpus(corpus: CitationCorpus): void {
+    this.citationCorpus = corpus;
+    this.states = new WeakMap();
+  }
 
   private state(doc: CollabDocument): State {
     let s = this.states.get(doc);

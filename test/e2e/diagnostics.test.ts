@@ -20,7 +20,7 @@ afterAll(() => env?.close());
 describe('diagnostics in Chromium', () => {
   it('shows an operative verb in the preamble inline and in the panel, and the fix clears it', async () => {
     const id = await createDocument(server, { template: 'ga-main-committee' });
-    const { page, context, errors } = await delegatePage(browser, server.url, 'Chile', 'Paula');
+    const { page, context, errors } = await delegatePage(browser, server, 'Chile', 'Paula', id);
     await openDocument(page, id);
     const panel = page.getByLabel('Diagnostics');
     await panel.getByText('No problems found.').waitFor({ timeout: 3000 });

@@ -6,8 +6,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { delegatePage, openDocument, startBrowserEnvironment, operativeMarkers, operativeTexts } from '../support/browser';
-import { createDocument, type TestServer } from '../support/server';
+import { adminPage, delegatePage, openDocument, startBrowserEnvironment, operativeMarkers, operativeTexts } from '../support/browser';
+import { bearer, createDocument, type TestServer } from '../support/server';
 
 const screenshot = fileURLToPath(new URL('../../docs/images/editor.png', import.meta.url));
 let env: Awaited<ReturnType<typeof startBrowserEnvironment>>;
@@ -21,8 +21,15 @@ beforeAll(async () => {
 });
 afterAll(() => env?.close());
 
-async function delegate(delegation: string, name: string) {
-  const d = await delegatePage(browser, server.url, delegation, name);
+/** Signed in through an invitation link to `documentId`. */
+async function delegate(delegation: string, name: string, documentId: string) {
+  const d = await delegatePage(browser, server, delegation, name, documentId);
+  pageErrors.push(d.errors);
+  return d;
+}
+
+async function admin() {
+  const d = await adminPage(browser, server);
   pageErrors.push(d.errors);
   return d;
 }
@@ -46,8 +53,8 @@ async function caretAtEndOf(page: Page, index: number) {
 describe('editor in Chromium', () => {
   it('two delegations type into the same draft and each sees the other within 2 seconds', async () => {
     const id = await createDocument(server, { template: 'ga-main-committee' });
-    const mexico = await delegate('Mexico', 'Ana García');
-    const norway = await delegate('Norway', 'Ola Nordmann');
+    const mexico = await delegate('Mexico', 'Ana García', id);
+    const norway = await delegate('Norway', 'Ola Nordmann', id);
     await openDocument(mexico.page, id);
     await openDocument(norway.page, id);
 
@@ -58,12 +65,12 @@ describe('editor in Chromium', () => {
     await caretAtEndOf(mexico.page, 0);
     await mexico.page.keyboard.type(' and takes note of its recommendations');
     const seenByNorway = Date.now();
-    await norway.page.getByText('and takes note of its recommendations').waitFor({ timeout: 2000 });
+    await norway.page.locator('.resolution').getByText('and takes note of its recommendations').waitFor({ timeout: 2000 });
     expect(Date.now() - seenByNorway).toBeLessThan(2000);
 
     await caretAtEndOf(norway.page, 1);
     await norway.page.keyboard.type(' Norway adds this');
-    await mexico.page.getByText('Norway adds this').waitFor({ timeout: 2000 });
+    await mexico.page.locator('.resolution').getByText('Norway adds this').waitFor({ timeout: 2000 });
 
     // Mexico sees Norway's caret, labelled with the delegation.
     await mexico.page.locator('.collaboration-carets__label', { hasText: 'Norway' }).waitFor({ timeout: 2000 });
@@ -80,7 +87,7 @@ describe('editor in Chromium', () => {
 
   it('numbers operative paragraphs 1., 2., 3. after a paragraph is inserted in the middle, and keeps them on reload', async () => {
     const id = await createDocument(server, { template: 'ga-main-committee' });
-    const { page, context } = await delegate('Kenya', 'Wanjiru');
+    const { page, context } = await delegate('Kenya', 'Wanjiru', id);
     await openDocument(page, id);
     expect(await operativeMarkers(page)).toEqual(['1.', '2.']);
     const idsBefore = await page.$$eval('.resolution .res-op', (els) => els.map((e) => e.getAttribute('data-id')));
@@ -128,8 +135,8 @@ describe('editor in Chromium', () => {
 
     // The server has it, and a reload shows the same content.
     const before = await page.locator('.resolution').innerText();
-    await expect.poll(async () => (await fetch(`${server.url}/api/documents/${id}/text`)).text(), { timeout: 2000 }).toContain('donors to contribute;');
-    const serverText = await (await fetch(`${server.url}/api/documents/${id}/text`)).text();
+    await expect.poll(async () => (await fetch(`${server.url}/api/documents/${id}/text`, { headers: bearer() })).text(), { timeout: 2000 }).toContain('donors to contribute;');
+    const serverText = await (await fetch(`${server.url}/api/documents/${id}/text`, { headers: bearer() })).text();
     expect(serverText).toMatch(/2\. \*Decides\* to convene a high-level meeting;/);
     await page.reload();
     await page.waitForSelector('[data-status="connected"]');
@@ -140,13 +147,17 @@ describe('editor in Chromium', () => {
   });
 
   it('imports a seed text from the documents page and saves a screenshot of the editor', async () => {
-    const { page, context } = await delegate('Italy', 'Giulia Rossi');
-    await page.goto('/');
-    await page.getByRole('heading', { name: 'Documents' }).waitFor();
+    // The administrator imports; delegations are then invited to the new document.
+    const { page: adminView, context: adminContext } = await admin();
+    await adminView.goto('/');
+    await adminView.getByRole('heading', { name: 'Documents' }).waitFor();
     const { readSeed } = await import('../support/seeds');
-    await page.locator('textarea[name=text]').fill(readSeed('002'));
-    await page.getByRole('button', { name: 'Import' }).click();
-    await page.waitForURL(/\/documents\/[a-z0-9]+$/);
+    await adminView.locator('textarea[name=text]').fill(readSeed('002'));
+    await adminView.getByRole('button', { name: 'Import' }).click();
+    await adminView.waitForURL(/\/documents\/[a-z0-9]+$/);
+    const importedId = adminView.url().split('/').pop()!;
+    await adminContext.close();
+    const { page, context } = await delegate('Italy', 'Giulia Rossi', importedId);
     await page.waitForSelector('[data-status="connected"]');
     await page.waitForSelector('.resolution .res-op');
     const markers = await operativeMarkers(page);
@@ -154,8 +165,8 @@ describe('editor in Chromium', () => {
     expect(markers).toContain('(d)'); // OP12 has four subparagraphs
 
     // A second delegate joins so the screenshot shows presence and a caret.
-    const second = await delegate('Ghana', 'Kwame Mensah');
-    await openDocument(second.page, page.url().split('/').pop()!);
+    const second = await delegate('Ghana', 'Kwame Mensah', importedId);
+    await openDocument(second.page, importedId);
     await second.page.locator('.resolution .res-pp').nth(1).click();
     await page.locator('.collaboration-carets__label', { hasText: 'Ghana' }).waitFor({ timeout: 2000 });
     mkdirSync(fileURLToPath(new URL('.', `file://${screenshot}`)), { recursive: true });
@@ -166,7 +177,7 @@ describe('editor in Chromium', () => {
   });
 
   it('the documents page lists drafts and creates one from a template', async () => {
-    const { page, context } = await delegate('Fiji', 'Mere');
+    const { page, context } = await admin();
     await page.goto('/');
     await page.getByRole('button', { name: 'Create draft' }).waitFor();
     await page.locator('select[name=template]').selectOption('security-council');
@@ -181,7 +192,7 @@ describe('editor in Chromium', () => {
   });
 
   it('an unknown document shows a clear message and stops retrying', async () => {
-    const { page, context } = await delegate('Peru', 'Luis');
+    const { page, context } = await admin();
     await page.goto('/documents/doesnotexist');
     await page.getByText('This document does not exist.').first().waitFor({ timeout: 5000 });
     await context.close();

@@ -1,7 +1,7 @@
 /** The JSON API: creation from templates and text, listing, reading, and clear errors. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../support/seeds';
-import { startTestServer, tempDataDir, type TestServer } from '../support/server';
+import { bearer, startTestServer, tempDataDir, type TestServer } from '../support/server';
 
 let server: TestServer;
 const data = tempDataDir();
@@ -16,7 +16,7 @@ afterAll(async () => {
 const post = (body: unknown, raw = false) =>
   fetch(`${server.url}/api/documents`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...bearer() },
     body: raw ? (body as string) : JSON.stringify(body),
   });
 
@@ -33,17 +33,17 @@ describe('API', () => {
     const res = await post({ text: readSeed('000'), symbol: 'CTOC/COP/2020/L.5' });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
-    const doc = (await (await fetch(`${server.url}/api/documents/${id}`)).json()) as {
+    const doc = (await (await fetch(`${server.url}/api/documents/${id}`, { headers: bearer() })).json()) as {
       symbol: string;
       resolution: { preamble: unknown[]; operative: unknown[]; masthead: { symbol: string } };
     };
     expect(doc.resolution.preamble).toHaveLength(17);
     expect(doc.resolution.operative).toHaveLength(27);
     expect(doc.symbol).toBe('CTOC/COP/2020/L.5');
-    const text = await (await fetch(`${server.url}/api/documents/${id}/text`)).text();
+    const text = await (await fetch(`${server.url}/api/documents/${id}/text`, { headers: bearer() })).text();
     expect(text).toContain('27. ');
 
-    const list = (await (await fetch(`${server.url}/api/documents`)).json()) as { documents: { id: string; title: string; symbol: string; updated: string }[] };
+    const list = (await (await fetch(`${server.url}/api/documents`, { headers: bearer() })).json()) as { documents: { id: string; title: string; symbol: string; updated: string }[] };
     const entry = list.documents.find((d) => d.id === id);
     expect(entry?.symbol).toBe('CTOC/COP/2020/L.5');
     expect(entry?.title).toMatch(/\S/);
@@ -54,7 +54,7 @@ describe('API', () => {
     const res = await post({ template: 'security-council', sponsors: ['France', 'Ghana'] });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
-    const doc = (await (await fetch(`${server.url}/api/documents/${id}`)).json()) as { resolution: { masthead: { sponsors: string[] }; authority: unknown } };
+    const doc = (await (await fetch(`${server.url}/api/documents/${id}`, { headers: bearer() })).json()) as { resolution: { masthead: { sponsors: string[] }; authority: unknown } };
     expect(doc.resolution.masthead.sponsors).toEqual(['France', 'Ghana']);
   });
 
@@ -67,8 +67,8 @@ describe('API', () => {
     ['sponsors that are not strings', () => post({ template: 'hrc', sponsors: [1] }), 400, /sponsors/],
     ['text that is not a resolution', () => post({ text: '' }), 422, /could not be imported/],
     ['an oversized body', () => post({ text: 'x'.repeat(2 * 1024 * 1024) }), 413, /larger than 1048576 bytes/],
-    ['an unknown document', () => fetch(`${server.url}/api/documents/dnothere`), 404, /No document with id "dnothere"/],
-    ['an unknown document text', () => fetch(`${server.url}/api/documents/dnothere/text`), 404, /No document/],
+    ['an unknown document', () => fetch(`${server.url}/api/documents/dnothere`, { headers: bearer() }), 404, /No document with id "dnothere"/],
+    ['an unknown document text', () => fetch(`${server.url}/api/documents/dnothere/text`, { headers: bearer() }), 404, /No document/],
     ['an unknown API route', () => fetch(`${server.url}/api/nothing`), 404, /No such API route/],
   ];
   for (const [name, request, status, message] of bad) {

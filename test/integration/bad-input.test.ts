@@ -6,7 +6,7 @@ import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE } from '../../shared/protocol/messages';
 import { appendOperative, connectClient, operativeTexts, synced, waitFor, type Client } from '../support/clients';
-import { createDocument, startTestServer, tempDataDir, type TestServer } from '../support/server';
+import { createDocument, startTestServer, tempDataDir, TEST_ADMIN_TOKEN, type TestServer } from '../support/server';
 
 const MAX = 64 * 1024;
 let server: TestServer;
@@ -18,8 +18,8 @@ let b: Client;
 beforeAll(async () => {
   server = await startTestServer({ dataDir: data.dir, maxMessageBytes: MAX });
   docId = await createDocument(server, { template: 'ga-main-committee' });
-  a = connectClient(server.wsUrl, docId, 'Brazil');
-  b = connectClient(server.wsUrl, docId, 'India');
+  a = connectClient(server, docId, 'Brazil');
+  b = connectClient(server, docId, 'India');
   await Promise.all([synced(a), synced(b)]);
 });
 afterAll(async () => {
@@ -32,7 +32,7 @@ afterAll(async () => {
 /** Opens a raw socket, waits for the server's first message, sends `frame`, resolves with the close. */
 function sendRaw(frame: Buffer | string, path = `/collab/${docId}`): Promise<{ code: number; reason: string }> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(server.wsUrl.replace(/\/collab$/, '') + path);
+    const ws = new WebSocket(`${server.wsUrl.replace(/\/collab$/, '')}${path}?token=${TEST_ADMIN_TOKEN}`);
     const timer = setTimeout(() => reject(new Error('server did not close the connection')), 5000);
     ws.once('message', () => ws.send(frame));
     ws.on('error', () => {});
@@ -78,7 +78,7 @@ describe('bad input on the collaboration endpoint', () => {
   });
 
   it('an unknown document closes with 4404 and the provider stops retrying', async () => {
-    const c = connectClient(server.wsUrl, 'no-such-document');
+    const c = connectClient(server, 'no-such-document', 'Test', 'Tester', { token: TEST_ADMIN_TOKEN });
     const closed = new Promise<{ code: number }>((resolve) => c.provider.on('closed', (e) => resolve(e)));
     expect((await closed).code).toBe(CLOSE.unknownDocument);
     expect(c.provider.shouldConnect).toBe(false);

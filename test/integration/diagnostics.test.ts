@@ -10,7 +10,7 @@ import { onServerNotice } from '../../shared/protocol/notices';
 import type { Diagnostic } from '../../shared/validation/types';
 import { connectClient, synced, waitFor, type Client } from '../support/clients';
 import { readSeed } from '../support/seeds';
-import { createDocument, startTestServer, tempDataDir, type TestServer } from '../support/server';
+import { bearer, createDocument, startTestServer, tempDataDir, type TestServer } from '../support/server';
 
 let server: TestServer;
 const data = tempDataDir();
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 function withDiagnostics(docId: string, delegation: string) {
-  const client = connectClient(server.wsUrl, docId, delegation);
+  const client = connectClient(server, docId, delegation);
   clients.push(client);
   const seen = { latest: [] as Diagnostic[], at: 0, count: 0 };
   onServerNotice(client.provider, (notice: ServerNotice) => {
@@ -71,7 +71,7 @@ describe('live diagnostics', () => {
     text.insert(0, 'Recalling');
     await waitFor(() => !a.seen.latest.some((x) => x.rule === 'PP-NO-OP-VERB') && !b.seen.latest.some((x) => x.rule === 'PP-NO-OP-VERB'), 'cleared on both', 2000);
 
-    const res = await fetch(`${server.url}/api/documents/${id}/diagnostics`);
+    const res = await fetch(`${server.url}/api/documents/${id}/diagnostics`, { headers: bearer() });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { diagnostics: Diagnostic[] };
     expect(body.diagnostics.some((x) => x.rule === 'PP-NO-OP-VERB')).toBe(false);
@@ -79,9 +79,9 @@ describe('live diagnostics', () => {
 
   it('GET /api/documents/:id/diagnostics on a document nobody has open, and 404 for unknown ones', async () => {
     const id = await createDocument(server, { text: readSeed('001') });
-    const body = (await (await fetch(`${server.url}/api/documents/${id}/diagnostics`)).json()) as { diagnostics: Diagnostic[] };
+    const body = (await (await fetch(`${server.url}/api/documents/${id}/diagnostics`, { headers: bearer() })).json()) as { diagnostics: Diagnostic[] };
     expect(body.diagnostics.some((d) => d.rule === 'CIT-DUP' && d.label === 'PP2')).toBe(true);
-    expect((await fetch(`${server.url}/api/documents/nope/diagnostics`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/documents/nope/diagnostics`, { headers: bearer() })).status).toBe(404);
   });
 
   it('POST /api/validate takes a text or a model, and says what is wrong with bad input', async () => {

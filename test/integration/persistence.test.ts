@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { appendOperative, connectClient, operativeTexts, synced, waitFor } from '../support/clients';
-import { createDocument, startTestServer, tempDataDir } from '../support/server';
+import { bearer, createDocument, startTestServer, tempDataDir } from '../support/server';
 
 const data = tempDataDir();
 afterAll(() => data.remove());
@@ -14,12 +14,12 @@ describe('persistence', () => {
     let server = await startTestServer({ dataDir: data.dir, compactEvery: 7 });
     expect(existsSync(join(data.dir, 'penholder.sqlite'))).toBe(true);
     const id = await createDocument(server, { template: 'cop-untoc' });
-    const a = connectClient(server.wsUrl, id, 'Italy');
+    const a = connectClient(server, id, 'Italy');
     await synced(a);
     const base = operativeTexts(a.doc).length;
     // 20 updates: crosses the compaction threshold twice, so load = snapshot + later updates.
     for (let i = 0; i < 20; i++) appendOperative(a.doc, `Requests action ${i}`, `p${i}`);
-    const text = async () => (await fetch(`${server.url}/api/documents/${id}/text`)).text();
+    const text = async () => (await fetch(`${server.url}/api/documents/${id}/text`, { headers: bearer() })).text();
     const expected = operativeTexts(a.doc);
     expect(expected).toHaveLength(base + 20);
     // Wait until the server has everything (the REST view reads the live document).
@@ -42,7 +42,7 @@ describe('persistence', () => {
     server = await startTestServer({ dataDir: data.dir });
     try {
       expect(await text()).toBe(before);
-      const b = connectClient(server.wsUrl, id, 'Italy');
+      const b = connectClient(server, id, 'Italy');
       await synced(b);
       expect(operativeTexts(b.doc)).toEqual(expected);
       // And it keeps working after the restart.
@@ -60,14 +60,14 @@ describe('persistence', () => {
     const server = await startTestServer({ dataDir: data.dir });
     try {
       const id = await createDocument(server, { template: 'security-council' });
-      const a = connectClient(server.wsUrl, id);
+      const a = connectClient(server, id);
       await synced(a);
       appendOperative(a.doc, 'Decides to remain seized of the matter.', 'seized');
       const count = operativeTexts(a.doc).length;
       await new Promise((r) => setTimeout(r, 200));
       a.destroy();
       await new Promise((r) => setTimeout(r, 200));
-      const b = connectClient(server.wsUrl, id);
+      const b = connectClient(server, id);
       await synced(b);
       expect(operativeTexts(b.doc)).toHaveLength(count);
       expect(operativeTexts(b.doc).at(-1)).toBe('Decides to remain seized of the matter.');

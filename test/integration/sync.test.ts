@@ -4,13 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendOperative, connectClient, insertOperative, operativeTexts, synced, waitFor, type Client } from '../support/clients';
-import { createDocument, startTestServer, tempDataDir, type TestServer } from '../support/server';
+import { bearer, createDocument, startTestServer, tempDataDir, type TestServer } from '../support/server';
 
 let server: TestServer;
 const data = tempDataDir();
 const clients: Client[] = [];
 const connect = (docId: string, delegation: string) => {
-  const c = connectClient(server.wsUrl, docId, delegation);
+  const c = connectClient(server, docId, delegation);
   clients.push(c);
   return c;
 };
@@ -56,7 +56,7 @@ describe('live sync', () => {
     expect(operativeTexts(late.doc)).toEqual(texts);
 
     // The server's own view (REST) agrees with the clients.
-    const res = await fetch(`${server.url}/api/documents/${id}`);
+    const res = await fetch(`${server.url}/api/documents/${id}`, { headers: bearer() });
     const body = (await res.json()) as { resolution: { operative: unknown[] } };
     expect(body.resolution.operative).toHaveLength(expectedCount);
   });

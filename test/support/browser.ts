@@ -4,6 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { ParticipantRole } from '../../shared/auth/roles';
+import { createInvitation } from './server';
 
 export const CHROMIUM = process.env.PENHOLDER_CHROMIUM ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -13,18 +15,49 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
 }
 
-/** A browser context whose user has already joined as `delegation` / `name`. */
-export async function delegatePage(browser: Browser, baseUrl: string, delegation: string, name: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+/** A fresh browser context that reports page errors. */
+async function newPage(browser: Browser, baseUrl: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, baseURL: baseUrl });
-  await context.addInitScript((identity) => localStorage.setItem('penholder:identity', JSON.stringify(identity)), { delegation, name });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
+    // A refused WebSocket upgrade or a 401/403 the app explains is logged by Chromium itself; anything else is an error.
+    if (m.type() === 'error' && !/WebSocket connection to .* failed|status of 40[13]/.test(m.text())) errors.push(m.text());
   });
   return { context, page, errors };
 }
+
+/**
+ * A browser context signed in as `delegation` / `name` of `documentId`
+ * through a real invitation link (issued by the administrator): the page
+ * opens the link, and the app lands on the document.
+ */
+export async function delegatePage(
+  browser: Browser,
+  server: { url: string },
+  delegation: string,
+  name: string,
+  documentId: string,
+  role: ParticipantRole = 'delegation',
+): Promise<{ context: BrowserContext; page: Page; errors: string[]; link: string }> {
+  const { link } = await createInvitation(server, documentId, { delegation, name, role });
+  const opened = await newPage(browser, server.url);
+  await opened.page.goto(link);
+  await opened.page.waitForURL(`**/documents/${documentId}`);
+  return { ...opened, link };
+}
+
+/** A browser context signed in as the administrator, through the admin sign-in link. */
+export async function adminPage(browser: Browser, server: { url: string; adminToken: string }): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const opened = await newPage(browser, server.url);
+  await opened.page.goto(`/join/${encodeURIComponent(server.adminToken)}`);
+  await opened.page.getByRole('heading', { name: 'Documents' }).waitFor();
+  return opened;
+}
+
+/** A browser context that has not signed in. */
+export const anonymousPage = newPage;
 
 /** Opens a document and waits until the editor shows it, connected. */
 export async function openDocument(page: Page, id: string): Promise<void> {

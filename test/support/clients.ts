@@ -1,6 +1,7 @@
 /**
- * Real y-websocket clients in Node, and helpers to edit the resolution body
- * the way the editor does (Y.XmlElements in the body fragment).
+ * Real y-websocket clients in Node, signed in as a participant through a
+ * real invitation, and helpers to edit the resolution body the way the
+ * editor does (Y.XmlElements in the body fragment).
  */
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
@@ -8,34 +9,72 @@ import * as Y from 'yjs';
 import { BODY_FIELD, NODE } from '../../shared/editor/schema';
 import { readResolutionFromYDoc } from '../../shared/editor/ydoc';
 import { plainText } from '../../shared/model/text';
+import type { ParticipantRole } from '../../shared/auth/roles';
+import { invite } from './server';
 
 export interface Client {
   doc: Y.Doc;
   provider: WebsocketProvider;
   closes: { code: number; reason: string }[];
+  /** Resolves once signed in and connecting (the token is known). */
+  ready: Promise<void>;
+  token: string | null;
+  participantId: string | null;
   destroy(): void;
 }
 
-export function connectClient(wsUrl: string, documentId: string, delegation = 'Test', name = 'Tester'): Client {
+export interface ConnectOptions {
+  role?: ParticipantRole;
+  /** Connect with this session token instead of inviting a new participant. */
+  token?: string;
+}
+
+/**
+ * A y-websocket client of `documentId`: the administrator invites
+ * `delegation`/`name` with `role` (default delegation), the invitation is
+ * redeemed, and the provider connects with `?token=`.
+ */
+export function connectClient(
+  server: { url: string; wsUrl: string },
+  documentId: string,
+  delegation = 'Test',
+  name = 'Tester',
+  options: ConnectOptions = {},
+): Client {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(wsUrl, documentId, doc, {
+  const provider = new WebsocketProvider(server.wsUrl, documentId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { delegation, name },
     disableBc: true,
+    connect: false,
   });
   const closes: Client['closes'] = [];
   provider.on('connection-close', (event) => {
     if (event) closes.push({ code: event.code, reason: event.reason });
   });
-  return {
+  let destroyed = false;
+  const client: Client = {
     doc,
     provider,
     closes,
+    token: options.token ?? null,
+    participantId: null,
+    ready: (options.token ? Promise.resolve({ token: options.token, participantId: null }) : invite(server, documentId, { delegation, name, role: options.role })).then(
+      ({ token, participantId }) => {
+        client.token = token;
+        client.participantId = participantId;
+        provider.params = { token };
+        if (!destroyed) provider.connect();
+      },
+    ),
     destroy: () => {
+      destroyed = true;
       provider.destroy();
       doc.destroy();
     },
   };
+  // Awaited by `synced`; kept from being an unhandled rejection meanwhile.
+  client.ready.catch(() => undefined);
+  return client;
 }
 
 export async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
@@ -46,7 +85,10 @@ export async function waitFor(check: () => boolean, what: string, timeoutMs = 50
   }
 }
 
-export const synced = (c: Client) => waitFor(() => c.provider.synced, 'client synced');
+export const synced = async (c: Client) => {
+  await c.ready;
+  await waitFor(() => c.provider.synced, 'client synced');
+};
 
 /** Operative paragraph texts, in order, as the model reads them. */
 export const operativeTexts = (doc: Y.Doc) => readResolutionFromYDoc(doc).operative.map((p) => plainText(p.content));

@@ -5,6 +5,7 @@ import StarterKit from '@tiptap/starter-kit';
 import type { Extensions } from '@tiptap/core';
 import { BODY_FIELD, resolutionSchemaExtensions } from '../../../shared/editor/schema';
 import type { EditingSession } from '../session';
+import { Authorship } from './authorship';
 import { DerivedMarks } from './derived-marks';
 import { Diagnostics } from './diagnostics';
 import { ParagraphIds } from './paragraph-ids';
@@ -32,5 +33,7 @@ export function editorExtensions(session: EditingSession): Extensions {
     Diagnostics,
     StructureKeys,
     StructuredPaste,
+    // Colours text by the delegation that wrote it, from the Y.Doc's items (off until switched on).
+    Authorship.configure({ ydoc: session.doc }),
   ];
 }
