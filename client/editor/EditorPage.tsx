@@ -19,6 +19,9 @@ import { Masthead } from './ui/Masthead';
 import { Presence, type PresentUser } from './ui/Presence';
 import { Shortcuts } from './ui/Shortcuts';
 import { StatusBar } from './ui/StatusBar';
+import { LanguagePanel } from './provenance/LanguagePanel';
+import { SuggestionsStore } from './suggestions/store';
+import { SuggestionsPopup } from './suggestions/SuggestionsPopup';
 
 interface Props {
   documentId: string;
@@ -153,10 +156,12 @@ function Workspace({ session }: { session: EditingSession }) {
   const authors = useAuthors(session);
   // Observers read only: the server would refuse their changes anyway.
   const writable = canWrite(session.identity.role);
+  const [suggestions] = useState(() => new SuggestionsStore());
+  useEffect(() => () => suggestions.destroy(), [suggestions]);
   const editor = useEditor(
     {
       editable: writable,
-      extensions: editorExtensions(session),
+      extensions: editorExtensions(session, writable ? suggestions : null),
       editorProps: { attributes: { class: 'resolution', 'aria-label': 'Resolution text', spellcheck: 'true' } },
     },
     [session],
@@ -168,11 +173,13 @@ function Workspace({ session }: { session: EditingSession }) {
         <Masthead masthead={masthead} />
         {editor && writable && <Toolbar editor={editor} />}
         <EditorContent editor={editor} />
+        {editor && writable && <SuggestionsPopup store={suggestions} editor={editor} />}
       </div>
       <aside className="side">
         <h2>In this document</h2>
         <Presence users={users} />
         <DiagnosticsPanel view={diagnostics} editor={editor} />
+        <LanguagePanel session={session} editor={editor} />
         {authors && <HistoryPanel session={session} editor={editor} authors={authors} identity={session.identity} />}
         <Shortcuts />
       </aside>

@@ -51,6 +51,16 @@ const idAttribute = {
     parseHTML: (el: HTMLElement) => el.getAttribute('data-id'),
     renderHTML: (attrs: Record<string, unknown>) => (attrs.id ? { 'data-id': attrs.id } : {}),
   },
+  /**
+   * Where the paragraph's text was taken from, when a delegate accepted an
+   * agreed-language suggestion: "Conference resolution 10/2, OP11, 2020".
+   * A fact about the text's history, so it is stored (unlike numbering).
+   */
+  provenance: {
+    default: null as string | null,
+    parseHTML: (el: HTMLElement) => el.getAttribute('data-provenance'),
+    renderHTML: (attrs: Record<string, unknown>) => (attrs.provenance ? { 'data-provenance': attrs.provenance, title: `Agreed language from ${attrs.provenance}` } : {}),
+  },
 };
 
 const ResolutionDoc = Node.create({

@@ -11,6 +11,9 @@ import { Diagnostics } from './diagnostics';
 import { ParagraphIds } from './paragraph-ids';
 import { StructuredPaste } from './paste';
 import { StructureKeys } from './structure-keys';
+import { ProvenanceHighlight } from '../provenance/highlight';
+import { Suggestions } from '../suggestions/extension';
+import type { SuggestionsStore } from '../suggestions/store';
 
 /** From StarterKit only the cursors: the schema is ours, and undo comes from Collaboration (per user). */
 const cursorsOnly = StarterKit.configure({
@@ -20,7 +23,7 @@ const cursorsOnly = StarterKit.configure({
   trailingNode: false, undoRedo: false,
 });
 
-export function editorExtensions(session: EditingSession): Extensions {
+export function editorExtensions(session: EditingSession, suggestions: SuggestionsStore | null = null): Extensions {
   const user = session.provider.awareness.getLocalState()?.user ?? { name: session.identity.name, color: '#444' };
   return [
     ...resolutionSchemaExtensions,
@@ -35,5 +38,8 @@ export function editorExtensions(session: EditingSession): Extensions {
     StructuredPaste,
     // Colours text by the delegation that wrote it, from the Y.Doc's items (off until switched on).
     Authorship.configure({ ydoc: session.doc }),
+    // Agreed language as you type (Tab accepts), and the "new language" highlight.
+    Suggestions.configure({ store: suggestions }),
+    ProvenanceHighlight,
   ];
 }
