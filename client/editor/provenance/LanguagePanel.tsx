@@ -9,6 +9,7 @@ import { isParagraph } from '../structure';
 import { DiffText } from '../suggestions/DiffText';
 import type { LanguageSuggestion } from '../suggestions/store';
 import type { EditingSession } from '../session';
+import { AddToCorpus } from './AddToCorpus';
 import { setProvenance, type ParagraphProvenance } from './highlight';
 
 const REFRESH_MS = 800;
@@ -126,6 +127,7 @@ export function LanguagePanel({ session, editor }: { session: EditingSession; ed
           ))}
         </ul>
       )}
+      {(session.identity.role === 'secretariat' || session.identity.role === 'admin') && <AddToCorpus documentId={session.documentId} />}
     </section>
   );
 }

@@ -14,16 +14,22 @@ export const Suggestions = Extension.create<{ store: SuggestionsStore | null }>(
   },
   addKeyboardShortcuts() {
     const store = () => this.options.store;
-    const whenOpen = (run: () => unknown) => () => {
+    // Handled only while the popup is open; a refused accept lets Tab indent as usual.
+    const whenOpen = (run: () => boolean | void) => () => {
       if (!store()?.open) return false;
-      run();
-      return true;
+      return run() !== false;
     };
     return {
       Tab: whenOpen(() => store()!.accept(this.editor)),
-      Escape: whenOpen(() => store()!.dismiss()),
-      'Alt-]': whenOpen(() => store()!.move(1)),
-      'Alt-[': whenOpen(() => store()!.move(-1)),
+      Escape: whenOpen(() => {
+        store()!.dismiss();
+      }),
+      'Alt-]': whenOpen(() => {
+        store()!.move(1);
+      }),
+      'Alt-[': whenOpen(() => {
+        store()!.move(-1);
+      }),
     };
   },
 });

@@ -72,7 +72,9 @@ export class SuggestionsStore {
     const text = atEnd ? parent.textContent : '';
     const citation = atEnd && CITATION.test(text);
     const words = text.trim().split(/\s+/).filter(Boolean).length;
-    const wanted = citation || (atEnd && words >= MIN_WORDS && text.length <= MAX_CHARS);
+    // A paragraph that ends with its punctuation is written: no more offers (and Tab indents again).
+    const finished = /[;,.:]\s*$/.test(text);
+    const wanted = citation || (atEnd && !finished && words >= MIN_WORDS && text.length <= MAX_CHARS);
     if (!wanted || text === this.dismissed) {
       if (text !== this.dismissed) this.dismissed = null;
       this.cancel();
@@ -139,8 +141,9 @@ export class SuggestionsStore {
       tr.insertText(s.items[index].completion);
     } else {
       const item = s.items[index];
+      // The popup may still show the answer for a few keystrokes ago: accept into the caret's paragraph all the same.
       const node = state.doc.nodeAt(s.paragraphPos);
-      if (!node || node.textContent !== s.query) return false;
+      if (!node || !isParagraph(node) || state.selection.$from.before() !== s.paragraphPos) return false;
       const start = s.paragraphPos + 1;
       tr.replaceWith(start, start + node.content.size, state.schema.text(item.text));
       tr.setNodeMarkup(s.paragraphPos, undefined, { ...node.attrs, provenance: item.source.citation });
