@@ -14,7 +14,7 @@ const result = evaluate(seedCorpusDocuments());
 const ms = performance.now() - started;
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
-console.log(`agreed-language evaluation: ${result.pairs} reuse pairs (${result.fromExamples} from ../shared/eval/reuse-examples.json, ${result.pairs - result.fromExamples} found by shared 5-grams), before = the later document's date`);
+console.log(`agreed-language evaluation: ${result.pairs} reuse pairs (${result.fromExamples} from bench/eval/reuse-examples.json, ${result.pairs - result.fromExamples} found by shared 5-grams), before = the later document's date`);
 console.log('');
 console.log('query                          queries  hit@1   hit@5   aim (hit@5)');
 const row = (name: string, r: typeof result.opening, aim?: number) =>

@@ -1,12 +1,12 @@
 /**
  * The evaluation set for agreed-language suggestions: pairs (later paragraph
  * → the prior paragraph it reuses) among the seeds. Two sources:
- *  - the hand-checked examples in ../shared/eval/reuse-examples.json;
+ *  - the hand-checked examples (reuse-examples.json, from ../shared/eval/);
  *  - the rest found here by a method independent of the index under test:
  *    shared word 5-grams ("shingles"). A later paragraph whose 5-grams are at
  *    least half found in one earlier paragraph reuses it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CorpusDocument } from '../../server/language/corpus';
 import { words } from '../../server/language/tokens';
@@ -20,7 +20,8 @@ export interface ReusePair {
 
 const SHINGLE = 5;
 const MIN_COVERAGE = 0.5;
-const EXAMPLES = fileURLToPath(new URL('../../../shared/eval/reuse-examples.json', import.meta.url));
+/** A copy of ../shared/eval/reuse-examples.json, kept in the repository so that the evaluation runs anywhere. */
+const EXAMPLES = fileURLToPath(new URL('./reuse-examples.json', import.meta.url));
 
 const shingles = (text: string): Set<string> => {
   const w = words(text);
@@ -49,7 +50,7 @@ export function reusePairs(corpus: CorpusDocument[]): ReusePair[] {
   };
   const pairs: ReusePair[] = [];
   const taken = new Set<string>();
-  const examples: Example[] = existsSync(EXAMPLES) ? JSON.parse(readFileSync(EXAMPLES, 'utf8')) : [];
+  const examples: Example[] = JSON.parse(readFileSync(EXAMPLES, 'utf8'));
   for (const e of examples) {
     const q = find(seedId(e.query_doc), label(e.query_para));
     const s = find(seedId(e.source_doc), label(e.source_para));
