@@ -31,9 +31,10 @@ export class CorpusService {
   /** Loads the corpus; the first time, with the seeds as the default corpus. */
   async start(options: { seed?: boolean } = {}): Promise<void> {
     if ((options.seed ?? true) && !(await this.store.isSeeded())) {
-      for (const doc of seedCorpusDocuments()) await this.store.put(doc, 'seed');
+      const seeds = seedCorpusDocuments();
+      for (const doc of seeds) await this.store.put(doc, 'seed');
       await this.store.markSeeded();
-      this.log.info('corpus seeded', { documents: 5 });
+      this.log.info('corpus seeded', { documents: seeds.length });
     }
     await this.reload();
   }
