@@ -3,7 +3,7 @@
  * shows a suggestion naming its source; Tab inserts the full text and marks
  * its provenance; citation numbers complete; new language can be highlighted.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { delegatePage, openDocument, operativeTexts, startBrowserEnvironment } from '../support/browser';
 import { apiFetch, createDocument, type TestServer } from '../support/server';
@@ -18,6 +18,21 @@ beforeAll(async () => {
 });
 afterAll(() => env?.close());
 
+/**
+ * Puts the caret in a new paragraph after the last operative one. Waits for
+ * the page to settle first and checks that the editor has the focus, so that
+ * no keystroke is lost to a page still loading its panels.
+ */
+async function caretAfterLastOperative(page: Page) {
+  await page.waitForLoadState('networkidle');
+  const last = page.locator('.resolution .res-op').nth(1);
+  await last.click();
+  await page.locator('.resolution:focus').waitFor({ timeout: 3000 });
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => operativeTexts(page)).toHaveLength(3);
+}
+
 const OPENING = 'Invites Member States and other donors to provide extrabudgetary';
 const SOURCE = 'Conference resolution 10/2, OP27, 2020';
 
@@ -29,12 +44,17 @@ describe('agreed language in Chromium', () => {
     const { page, context, errors } = await delegatePage(browser, server, 'Mexico', 'Ana García', id);
     await openDocument(page, id);
 
-    await page.locator('.resolution .res-op').nth(1).click();
-    await page.keyboard.press('End');
-    await page.keyboard.press('Enter');
+    await caretAfterLastOperative(page);
+    // What the page asked for, to explain a failure in the CI log.
+    const asked: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/suggest?')) asked.push(`${r.status()} ${decodeURIComponent(new URL(r.url()).searchParams.get('q') ?? '')}`);
+    });
     await page.keyboard.type(OPENING, { delay: 5 });
     const popup = page.getByRole('listbox', { name: 'Agreed language' });
-    await popup.waitFor({ timeout: 3000 });
+    await popup.waitFor({ timeout: 8000 }).catch(async (err: Error) => {
+      throw new Error(`${err.message}\nsuggest responses: ${JSON.stringify(asked)}; operative texts: ${JSON.stringify(await operativeTexts(page))}; errors: ${JSON.stringify(errors)}`);
+    });
     const first = popup.getByRole('option').first();
     expect(await first.locator('.suggestion-source').innerText()).toContain(SOURCE);
     // The diff shows what the suggestion adds to the typed words.
@@ -64,12 +84,19 @@ describe('agreed language in Chromium', () => {
     const id = await createDocument(server, { template: 'ga-main-committee' });
     const { page, context, errors } = await delegatePage(browser, server, 'Chile', 'Paula', id);
     await openDocument(page, id);
-    await page.locator('.resolution .res-op').nth(1).click();
-    await page.keyboard.press('End');
-    await page.keyboard.press('Enter');
+    await caretAfterLastOperative(page);
+    const asked: string[] = [];
+    page.on('response', (r) => {
+      if (/\/api\/(suggest|citations)\?/.test(r.url())) asked.push(`${r.status()} ${new URL(r.url()).pathname} ${new URL(r.url()).searchParams.get('q')}`);
+    });
     await page.keyboard.type('Recalls its resolution 7/');
     const popup = page.getByRole('listbox', { name: 'Citation completions' });
-    await popup.getByText(/^7\/1 of 10 October 2014, entitled “Strengthening the implementation/).waitFor({ timeout: 3000 });
+    await popup
+      .getByText(/^7\/1 of 10 October 2014, entitled “Strengthening the implementation/)
+      .waitFor({ timeout: 8000 })
+      .catch(async (err: Error) => {
+        throw new Error(`${err.message}\nresponses: ${JSON.stringify(asked)}; popups: ${JSON.stringify(await page.locator('.suggestions').allInnerTexts())}; operative texts: ${JSON.stringify(await operativeTexts(page))}`);
+      });
     await page.keyboard.press('Tab');
     expect((await operativeTexts(page))[2]).toMatch(/^Recalls its resolution 7\/1 of 10 October 2014, entitled “Strengthening the implementation of the United Nations Convention against Transnational Organized Crime and the Protocols thereto”$/);
 

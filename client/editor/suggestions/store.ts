@@ -104,7 +104,7 @@ export class SuggestionsStore {
     try {
       const path = kind === 'citation' ? `/api/citations?limit=5&q=${encodeURIComponent(query)}` : `/api/suggest?limit=3&q=${encodeURIComponent(query)}`;
       const res = await fetch(path, { signal: controller.signal, credentials: 'same-origin' });
-      if (!res.ok) return;
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const body = (await res.json()) as { suggestions?: LanguageSuggestion[]; completions?: CitationCompletion[] };
       // Stale: the caret's paragraph no longer reads what was asked.
       if (controller.signal.aborted || editor.isDestroyed || editor.state.selection.$from.parent.textContent !== query) return;
@@ -113,7 +113,10 @@ export class SuggestionsStore {
       if (kind === 'citation') this.set({ kind, query, items: body.completions ?? [], selected: 0, at });
       else this.set({ kind, query, paragraphPos, items: (body.suggestions ?? []).filter((s) => s.text !== query), selected: 0, at });
     } catch (err) {
-      if ((err as Error).name !== 'AbortError') console.warn('suggestions unavailable', err);
+      if ((err as Error).name === 'AbortError') return;
+      // Flaky network: ask again on the next keystroke or caret move instead of giving up on this text.
+      if (this.asked === query) this.asked = '';
+      console.warn('suggestions unavailable', (err as Error).message);
     } finally {
       if (this.inflight === controller) this.inflight = null;
     }
