@@ -95,4 +95,45 @@ describe('server on PostgreSQL', () => {
       await server.close();
     }
   });
+
+  it('two nodes writing one document (no relay between them) lose nothing: compaction builds on the shared log', async () => {
+    const dir = tempDataDir();
+    dirs.push(dir);
+    // compactEvery 3: each node compacts often, while its own copy lacks the other node's updates.
+    const nodeA = await startTestServer({ dataDir: dir.dir, databaseUrl: db.url, compactEvery: 3 });
+    const nodeB = await startTestServer({ dataDir: dir.dir, databaseUrl: db.url, compactEvery: 3 });
+    const id = await createDocument(nodeA, { template: 'security-council' });
+    const onA = connectClient(nodeA, id, 'France');
+    const onB = connectClient(nodeB, id, 'Ghana');
+    await Promise.all([synced(onA), synced(onB)]);
+    const base = operativeTexts(onA.doc).length;
+    for (let i = 0; i < 10; i++) {
+      appendOperative(onA.doc, `Calls upon France ${i}`, `fr${i}`);
+      appendOperative(onB.doc, `Calls upon Ghana ${i}`, `gh${i}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    for (const [node, word] of [[nodeA, 'France 9'], [nodeB, 'Ghana 9']] as const) {
+      const deadline = Date.now() + 10_000;
+      while (!(await textOf(node, id)).includes(word)) {
+        if (Date.now() > deadline) throw new Error(`${node.url} did not receive "${word}"`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    }
+    onA.destroy();
+    onB.destroy();
+    await nodeA.close();
+    await nodeB.close();
+
+    const nodeC = await startTestServer({ dataDir: dir.dir, databaseUrl: db.url });
+    try {
+      const reader = connectClient(nodeC, id, 'Observer', 'O', { role: 'observer' });
+      await synced(reader);
+      const texts = operativeTexts(reader.doc);
+      expect(texts).toHaveLength(base + 20);
+      for (let i = 0; i < 10; i++) expect(texts).toEqual(expect.arrayContaining([`Calls upon France ${i}`, `Calls upon Ghana ${i}`]));
+      reader.destroy();
+    } finally {
+      await nodeC.close();
+    }
+  });
 });
