@@ -66,8 +66,10 @@ export class DocumentRegistry {
    * covering M. Runs beside the document's queue: appends go on meanwhile.
    */
   async compact(doc: CollabDocument): Promise<void> {
-    const running = this.compacting.get(doc.id);
-    if (running) return running;
+    // A compaction already running may not cover the latest updates: let it finish, then look again.
+    await this.compacting.get(doc.id)?.catch(() => undefined);
+    const started = this.compacting.get(doc.id); // another caller got there first meanwhile
+    if (started) return started;
     if (doc.lastSeq <= doc.snapshotSeq) return;
     const run = this.compactNow(doc).finally(() => this.compacting.delete(doc.id));
     this.compacting.set(doc.id, run);
@@ -99,6 +101,7 @@ export class DocumentRegistry {
 
   /** Compaction when the log has grown enough since the last snapshot. */
   maybeCompact(doc: CollabDocument): void {
+    if (this.compacting.has(doc.id)) return; // the next update after it finishes will ask again
     if (doc.lastSeq - doc.snapshotSeq >= this.compactEvery) {
       this.compact(doc).catch((err) => this.options.log.error('compaction failed', { doc: doc.id, error: (err as Error).message }));
     }

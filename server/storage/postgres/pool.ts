@@ -11,7 +11,13 @@ export type PgPool = pg.Pool;
 export type PgClient = pg.PoolClient;
 
 export function openPool(databaseUrl: string, options: { max?: number; onError?: (err: Error) => void } = {}): PgPool {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: 10_000,
+    // An append resolves only once it is durable, whatever the server's default says.
+    options: '-c synchronous_commit=on',
+  });
   // An idle client whose connection dies (PostgreSQL restarted) emits 'error' on the pool;
   // unhandled, that would crash the process. The pool replaces the client on next use.
   pool.on('error', (err) => options.onError?.(err));
