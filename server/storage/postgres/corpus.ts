@@ -4,7 +4,7 @@
  */
 import type { CorpusDocument, CorpusKind } from '../../language/corpus';
 import type { CorpusEntry, CorpusStore } from '../corpus-store';
-import { inTransaction, type PgClient, type PgPool } from './pool';
+import { inTransaction, query, type PgClient, type PgPool } from './pool';
 
 type Row = Record<string, unknown>;
 
@@ -62,17 +62,17 @@ export class PgCorpusStore implements CorpusStore {
   }
 
   async revision(): Promise<number> {
-    const { rows } = await this.pool.query("SELECT value FROM settings WHERE key = 'corpus_revision'");
+    const { rows } = await query(this.pool, "SELECT value FROM settings WHERE key = 'corpus_revision'");
     return rows[0] ? Number(rows[0].value) : 0;
   }
 
   async isSeeded(): Promise<boolean> {
-    const { rows } = await this.pool.query("SELECT 1 FROM settings WHERE key = 'corpus_seeded'");
+    const { rows } = await query(this.pool, "SELECT 1 FROM settings WHERE key = 'corpus_seeded'");
     return rows.length > 0;
   }
 
   async markSeeded(): Promise<void> {
-    await this.pool.query("INSERT INTO settings (key, value) VALUES ('corpus_seeded', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [
+    await query(this.pool, "INSERT INTO settings (key, value) VALUES ('corpus_seeded', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [
       new Date().toISOString(),
     ]);
   }
