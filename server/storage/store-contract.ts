@@ -224,6 +224,7 @@ export function describeStoreContract(backendName: string, backend: StoreBackend
       const stores = await open();
       const doc = uid('doc');
       const { p: first } = await participant(stores, doc, 'Italy');
+      await new Promise((r) => setTimeout(r, 5)); // listed by creation time (then id)
       const { p: second } = await participant(stores, doc, 'Mexico');
       await participant(stores, uid('doc'), 'Elsewhere');
       expect(first).toMatchObject({ documentId: doc, delegation: 'Italy', name: 'Italy delegate', role: 'delegation', revokedAt: null });
@@ -352,6 +353,18 @@ export function describeStoreContract(backendName: string, backend: StoreBackend
       expect((await node.corpus.list()).some((d) => d.id === id)).toBe(false);
       expect(await node.corpus.remove(id)).toBe(false);
       expect(await node.corpus.revision()).toBe(r3);
+    });
+
+    it('takes puts of the same document from two nodes at once: both succeed, one whole version remains', async () => {
+      const [a, b] = await Promise.all([open(), open()]);
+      const id = uid('c');
+      const versionA = { ...corpusDoc(id, 'A'), paragraphs: Array.from({ length: 30 }, (_, i) => ({ label: `OP${i + 1}`, text: `A ${i}` })) };
+      const versionB = { ...corpusDoc(id, 'B'), paragraphs: Array.from({ length: 20 }, (_, i) => ({ label: `OP${i + 1}`, text: `B ${i}` })) };
+      await Promise.all([a.corpus.put(versionA, 'node-a'), b.corpus.put(versionB, 'node-b'), a.corpus.put(versionA, 'node-a'), b.corpus.put(versionB, 'node-b')]);
+      const stored = (await a.corpus.list()).filter((d) => d.id === id);
+      expect(stored).toHaveLength(1);
+      const expected = stored[0].title === 'A' ? versionA : versionB;
+      expect(stored[0].paragraphs).toEqual(expected.paragraphs);
     });
 
     it('lists documents by date, then id', async () => {

@@ -136,4 +136,27 @@ describe('server on PostgreSQL', () => {
       await nodeC.close();
     }
   });
+
+  it('three nodes starting at once on an empty database all start, each with the five seeds once', async () => {
+    const fresh = await freshDatabase();
+    const dir = tempDataDir();
+    dirs.push(dir);
+    try {
+      const started = await Promise.allSettled([0, 1, 2].map(() => startTestServer({ dataDir: dir.dir, databaseUrl: fresh.url })));
+      const nodes = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      try {
+        const failures = started.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
+        expect(failures).toEqual([]);
+        for (const node of nodes) {
+          const corpus = (await (await apiFetch(node, '/api/corpus')).json()) as { documents: Array<{ id: string; paragraphs: number }> };
+          expect(corpus.documents).toHaveLength(5);
+          expect(new Set(corpus.documents.map((d) => d.id)).size).toBe(5);
+        }
+      } finally {
+        await Promise.all(nodes.map((n) => n.close()));
+      }
+    } finally {
+      await fresh.drop();
+    }
+  });
 });
