@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { freshDatabase } from '../../test/support/postgres';
+import { MIGRATIONS } from './postgres/schema';
 import { describeStorage, openStores } from './index';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'penholder-open-'));
@@ -25,6 +27,12 @@ describe('openStores', () => {
       const [a, b] = await Promise.all([openStores({ dataDir: dir, databaseUrl: db.url }), openStores({ dataDir: dir, databaseUrl: db.url })]);
       expect(a.backend).toBe('postgres');
       expect(await b.documents.list()).toEqual([]);
+      // Each migration ran once, whichever node got there first.
+      const admin = new pg.Client({ connectionString: db.url });
+      await admin.connect();
+      const { rows } = await admin.query('SELECT id FROM schema_migrations ORDER BY id');
+      await admin.end();
+      expect(rows.map((r) => r.id)).toEqual(MIGRATIONS.map((m) => m.id));
       await Promise.all([a.close(), b.close()]);
       expect(existsSync(dir)).toBe(false);
     } finally {
