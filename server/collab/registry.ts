@@ -58,12 +58,14 @@ export class DocumentRegistry {
    * Writes a snapshot if the log grew since the last one, under the store's
    * compaction lock (one node at a time; skipped when another node holds it).
    *
-   * The snapshot is built from the store, not only from this node's Y.Doc:
-   * with several nodes, this node may not have received another node's update
-   * yet, and a snapshot claiming to cover it would lose it on the next load.
-   * So: stored snapshot + every logged update after it (up to seq M) + this
-   * node's state (re-applying known updates is a no-op in Yjs), saved as
-   * covering M. Runs beside the document's queue: appends go on meanwhile.
+   * When several nodes write the log (store.sharedLog), this node may not
+   * have received another node's update yet, and a snapshot of its own copy
+   * claiming to cover that update would lose it on the next load. So there
+   * the snapshot is built from the store: stored snapshot + every logged
+   * update after it (up to seq M) + this node's state (re-applying known
+   * updates is a no-op in Yjs), saved as covering M. Alone on its log, the
+   * node's own copy is complete up to its last append: that is the snapshot.
+   * Runs beside the document's queue: appends go on meanwhile.
    */
   async compact(doc: CollabDocument): Promise<void> {
     // A compaction already running may not cover the latest updates: let it finish, then look again.
@@ -79,6 +81,11 @@ export class DocumentRegistry {
   private async compactNow(doc: CollabDocument): Promise<void> {
     const { store, log } = this.options;
     const upTo = await store.withCompactionLock(doc.id, async () => {
+      if (!store.sharedLog) {
+        const seq = doc.lastSeq; // read together with the state: nothing can append in between (no await)
+        await store.saveSnapshot(doc.id, Y.encodeStateAsUpdate(doc.ydoc), seq, { title: plainTextOfTitle(doc.ydoc), symbol: symbolOf(doc.ydoc) });
+        return seq;
+      }
       const stored = await store.load(doc.id);
       if (!stored) return null;
       const merged = new Y.Doc({ gc: false });

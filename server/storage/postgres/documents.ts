@@ -47,6 +47,9 @@ const SAVE_SNAPSHOT = `
   UPDATE documents SET title = $5, symbol = $6 WHERE id IN (SELECT doc_id FROM saved)`;
 
 export class PgDocumentStore implements DocumentStore {
+  /** Any number of nodes may write to the same database. */
+  readonly sharedLog = true;
+
   constructor(private readonly pool: PgPool) {}
 
   async create(meta: Omit<DocumentMeta, 'createdAt' | 'updatedAt'>, initialState: Uint8Array, attribution: Attribution): Promise<DocumentMeta> {
