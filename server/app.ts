@@ -19,16 +19,16 @@ import { DocumentService } from './documents/service';
 import { createLogger, type Logger } from './log';
 import { serveClient } from './static';
 import { HistoryService } from './history/service';
-import { SqliteDocumentStore } from './storage/sqlite';
-import { SqliteParticipantStore } from './storage/sqlite-participants';
+import { openStores } from './storage/index';
 import { loadTemplates } from './templates';
 import { buildCitationCorpus } from './validation/corpus';
 import { CorpusService } from './corpus/service';
-import { SqliteCorpusStore } from './storage/sqlite-corpus';
 import { LiveDiagnostics } from './validation/live';
 
 export interface ServerOptions {
   dataDir: string;
+  /** postgres://… (DATABASE_URL): store everything in PostgreSQL instead of SQLite in dataDir. */
+  databaseUrl?: string;
   port?: number;
   host?: string;
   maxMessageBytes?: number;
@@ -62,13 +62,16 @@ export const DEFAULT_MAX_MESSAGE_BYTES = 5 * 1024 * 1024;
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.logger ?? createLogger();
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
-  const store = new SqliteDocumentStore(options.dataDir);
+  const stores = await openStores({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    onError: (err) => log.warn('storage connection error', { error: err.message }),
+  });
+  const { documents: store, participants, corpus: corpusStore } = stores;
   const registry = new DocumentRegistry({ store, log, compactEvery: options.compactEvery });
   const diagnostics = new LiveDiagnostics(buildCitationCorpus(), log);
-  const corpusStore = new SqliteCorpusStore(options.dataDir);
   const corpus = new CorpusService(corpusStore, log, (citations) => diagnostics.setCorpus(citations));
-  await corpus.start({ seed: options.seedCorpus ?? true });
-  const participants = new SqliteParticipantStore(options.dataDir);
+  await corpus.start({ seed: options.seedCorpus ?? true }).catch(closeStoresAnd(stores));
   const adminToken = options.adminToken ?? newToken('adm');
   const auth = new AuthService(participants, { adminToken, sessionTtlMs: options.sessionTtlMs, invitationTtlMs: options.invitationTtlMs });
   const ownership = new ClientIdOwnership(participants, log);
@@ -93,7 +96,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => resolve());
-  });
+  }).catch(closeStoresAnd(stores));
   const { port } = server.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -107,11 +110,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
-      await store.close();
-      await participants.close();
-      await corpusStore.close();
+      await stores.close();
       log.info('server stopped', { url });
     })());
 
   return { url, port, adminToken, close };
 }
+
+/** A start that fails after the stores opened closes them (a PostgreSQL pool would keep the process alive). */
+const closeStoresAnd = (stores: { close(): Promise<void> }) => async (err: unknown): Promise<never> => {
+  await stores.close().catch(() => undefined);
+  throw err;
+};
