@@ -32,12 +32,13 @@ interface Parent {
   key: string | null;
 }
 
-type DecodedItem = Y.Item & { parent: string | Y.ID | Y.AbstractType<unknown> | null };
+// Yjs types are generic over their events; `any` is what its own signatures use.
+type DecodedItem = Y.Item & { parent: string | Y.ID | Y.AbstractType<any> | null };
 
 export function writesOf(ydoc: Y.Doc, update: Uint8Array): RootWrite[] {
   const { structs, ds } = Y.decodeUpdate(update);
   const writes: RootWrite[] = [];
-  const rootNames = new Map<Y.AbstractType<unknown>, string>();
+  const rootNames = new Map<Y.AbstractType<any>, string>();
   for (const [name, type] of ydoc.share) rootNames.set(type, name);
 
   // Items of this update, by client, to resolve origins inside the update.
@@ -46,12 +47,12 @@ export function writesOf(ydoc: Y.Doc, update: Uint8Array): RootWrite[] {
   const resolved = new Map<DecodedItem, Parent>();
 
   const ofStoreItem = (item: Y.Item): Parent => {
-    const parent = item.parent as Y.AbstractType<unknown> | null;
+    const parent = item.parent as Y.AbstractType<any> | null;
     if (!parent) return { root: null, key: null };
     if (parent._item === null) return { root: rootNames.get(parent) ?? null, key: item.parentSub };
     // Nested: find the root by walking up.
-    let type: Y.AbstractType<unknown> = parent;
-    while (type._item !== null) type = type._item.parent as Y.AbstractType<unknown>;
+    let type: Y.AbstractType<any> = parent;
+    while (type._item !== null) type = type._item.parent as Y.AbstractType<any>;
     return { root: rootNames.get(type) ?? null, key: null };
   };
 
