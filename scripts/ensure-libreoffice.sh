@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Makes sure Debian's LibreOffice Writer (headless) and poppler-utils are installed:
 # the Word-export test converts our .docx to PDF with soffice and reads it back with
-# pdftotext / pdftoppm. Liberation fonts stand in for Times New Roman (same metrics).
+# pdftotext / pdftoppm (and unzip reads the .docx XML). Liberation fonts stand in for Times New Roman (same metrics).
 set -euo pipefail
 missing=()
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -e /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation)
+command -v unzip >/dev/null 2>&1 || missing+=(unzip)
 if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
 echo "ensure-libreoffice: installing Debian's ${missing[*]} (takes a few minutes)" >&2
 SUDO=""

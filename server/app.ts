@@ -26,6 +26,8 @@ import { buildCitationCorpus } from './validation/corpus';
 import { CorpusService } from './corpus/service';
 import { SqliteCorpusStore } from './storage/sqlite-corpus';
 import { LiveDiagnostics } from './validation/live';
+import { RevisionService } from './revisions/service';
+import { SqliteRevisionStore } from './storage/sqlite-revisions';
 
 export interface ServerOptions {
   dataDir: string;
@@ -81,9 +83,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const history = new HistoryService(store);
   const templates = loadTemplates(options.templatesDir ?? here('../templates'));
   const documents = new DocumentService({ store, registry, templates, participants });
+  const revisionStore = new SqliteRevisionStore(options.dataDir);
+  const revisions = new RevisionService({ store, revisions: revisionStore, registry, pipeline, diagnostics });
 
   const app = new Hono();
-  app.route('/api', createApi({ registry, documents, templates, log, maxBodyBytes: maxMessageBytes, diagnostics, corpus, auth, participants, history, pipeline }));
+  app.route('/api', createApi({ registry, documents, templates, log, maxBodyBytes: maxMessageBytes, diagnostics, corpus, auth, participants, history, pipeline, revisions }));
   app.all('/api/*', (c) => c.json({ error: `No such API route: ${c.req.method} ${c.req.path}` }, 404));
   app.get('*', serveClient(options.clientDir ?? here('../dist/client')));
 
@@ -110,6 +114,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await store.close();
       await participants.close();
       await corpusStore.close();
+      await revisionStore.close();
       log.info('server stopped', { url });
     })());
 

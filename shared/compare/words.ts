@@ -24,8 +24,14 @@ const MAX_CELLS = 4_000_000;
 
 export function wordDiff(from: string, to: string): WordPart[] {
   if (from === to) return from ? [{ op: 'equal', text: from }] : [];
-  const a = wordTokens(from);
-  const b = wordTokens(to);
+  return tidy(diffTokens(wordTokens(from), wordTokens(to)));
+}
+
+/**
+ * The LCS alignment of two token lists (words here; characters for the
+ * server's change tracking): one op per token, common head and tail trimmed first.
+ */
+export function diffTokens(a: readonly string[], b: readonly string[]): Array<[DiffOp, string]> {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
@@ -33,11 +39,11 @@ export function wordDiff(from: string, to: string): WordPart[] {
   const ops: Array<[DiffOp, string]> = a.slice(0, head).map((t) => ['equal', t] as [DiffOp, string]);
   ops.push(...middle(a.slice(head, a.length - tail), b.slice(head, b.length - tail)));
   ops.push(...a.slice(a.length - tail).map((t) => ['equal', t] as [DiffOp, string]));
-  return tidy(ops);
+  return ops;
 }
 
-/** LCS of two token lists; deletions before insertions within one change. */
-function middle(a: string[], b: string[]): Array<[DiffOp, string]> {
+/** LCS of two token lists. */
+function middle(a: readonly string[], b: readonly string[]): Array<[DiffOp, string]> {
   const n = a.length;
   const m = b.length;
   if (n === 0 || m === 0 || n * m > MAX_CELLS) return [...a.map((t) => ['delete', t] as [DiffOp, string]), ...b.map((t) => ['insert', t] as [DiffOp, string])];
