@@ -19,7 +19,7 @@ Mexico: draft resolution
 
 The Conference of the Parties to the United Nations Convention against Transnational Organized Crime,
 
-*Recalling* the functions assigned to it in article 32 of the United Nations Convention against Transnational Organized Crime,
+*Recalling* the functions assigned to it in article 32 of the United Nations Convention against Transnational Organized Crime,<sup>1</sup>
 
 *Reaffirming* its previous resolutions on the subject,
 
@@ -36,4 +36,8 @@ The Conference of the Parties to the United Nations Convention against Transnati
 (b) to share information on good practices;
 
 4. *Decides* to remain seized of the matter.
+
+---
+
+<sup>1</sup> United Nations, *Treaty Series*, vol. 2225, No. 39574.
 `;
