@@ -22,7 +22,7 @@ import { resolutionToDocx } from '../export/docx';
 import { markedLayout, plainLayout, type Layout } from '../export/layout';
 import { layoutToHtml } from '../export/print';
 import { RevisionError, type IssueRequest, type RevisionService } from '../revisions/service';
-import { isIsoDate } from '../revisions/symbols';
+import { isIsoDate } from '../../shared/revisions/symbols';
 import { BadVersion, parseVersionRef, type VersionRef } from '../revisions/versions';
 import { resolutionToText } from '../../shared/text/serialize';
 import { apiError } from './errors';

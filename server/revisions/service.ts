@@ -24,7 +24,7 @@ import { RevisionConflict, type Revision, type RevisionStore, type RevisionSumma
 import type { LiveDiagnostics } from '../validation/live';
 import { attribute } from './attribution';
 import { blame } from './blame';
-import { isIsoDate, nextSymbol, revisedType, today } from './symbols';
+import { isIsoDate, nextSymbol, revisedType, today } from '../../shared/revisions/symbols';
 import type { VersionRef } from './versions';
 
 /** The document right after update `seq`, replayed from the log (gc off, like the live one). */
