@@ -8,9 +8,9 @@
  * Pure: built from a comparison (an unmarked text is compared with itself).
  */
 import { compareResolutions, type ComparedParagraph, type Comparison } from '../../shared/compare/compare';
-import { FOOTNOTE_MARK } from '../../shared/compare/units';
+import { AUTHORITY_ID, FOOTNOTE_MARK, TITLE_ID } from '../../shared/compare/units';
 import { openingPhrase } from '../../shared/model/opening';
-import type { Masthead, Resolution } from '../../shared/model/types';
+import type { Inline, MarkName, Masthead, Resolution, Subparagraph } from '../../shared/model/types';
 import { formatLongDate } from '../../shared/text/dates';
 
 export interface Run {
@@ -60,6 +60,30 @@ export function sponsorsLine(m: Masthead): string {
   return names ? `${names}: ${type}` : type.charAt(0).toUpperCase() + type.slice(1);
 }
 
+/** Per paragraph id, the marks typed on each character (italic titles of acts, bold): kept in the printed text. */
+type CharMarks = Map<string, Array<readonly MarkName[] | undefined>>;
+
+export function charMarks(res: Resolution): CharMarks {
+  const out: CharMarks = new Map();
+  const add = (id: string, content: readonly Inline[]) => {
+    const marks: Array<readonly MarkName[] | undefined> = [];
+    for (const n of content) {
+      if (n.type === 'footnoteRef') marks.push(undefined);
+      else for (let i = 0; i < n.text.length; i++) marks.push(n.marks?.length ? n.marks : undefined);
+    }
+    if (marks.some(Boolean)) out.set(id, marks);
+  };
+  add(TITLE_ID, res.title);
+  add(AUTHORITY_ID, res.authority ? [{ type: 'text', text: res.authority }] : []);
+  const subs = (list: Subparagraph[]) => list.forEach((s) => (add(s.id, s.content), subs(s.subparagraphs)));
+  res.preamble.forEach((p) => add(p.id, p.content));
+  res.operative.forEach((p) => (add(p.id, p.content), subs(p.subparagraphs)));
+  res.footnotes.forEach((f) => add(f.id, f.content));
+  return out;
+}
+
+const NO_MARKS: CharMarks = new Map();
+
 /** The opening phrase's end in a text, for the kinds that have one. */
 function openingEnd(kind: ComparedParagraph['kind'], text: string): number {
   if (kind === 'preambular' || kind === 'operative') return openingPhrase(text, kind).end;
@@ -67,7 +91,9 @@ function openingEnd(kind: ComparedParagraph['kind'], text: string): number {
 }
 
 /** Runs of one compared paragraph; `footnoteNumber` numbers references in order of appearance. */
-function runsOf(p: ComparedParagraph, marked: boolean, footnoteNumber: (id: string) => number): Run[] {
+function runsOf(p: ComparedParagraph, marked: boolean, footnoteNumber: (id: string) => number, typed: { from: CharMarks; to: CharMarks } = { from: NO_MARKS, to: NO_MARKS }): Run[] {
+  const fromMarks = typed.from.get(p.id);
+  const toMarks = typed.to.get(p.id);
   const fromText = p.parts.filter((x) => x.op !== 'insert').map((x) => x.text).join('');
   const toText = p.parts.filter((x) => x.op !== 'delete').map((x) => x.text).join('');
   const fromItalicEnd = openingEnd(p.kind, fromText);
@@ -88,10 +114,11 @@ function runsOf(p: ComparedParagraph, marked: boolean, footnoteNumber: (id: stri
       const inFrom = part.op !== 'insert';
       const inTo = part.op !== 'delete';
       // Italic where the character lies in the opening phrase of the version it is shown from.
-      const italic = inTo ? toOff < toItalicEnd : fromOff < fromItalicEnd;
+      const own = inTo ? toMarks?.[toOff] : fromMarks?.[fromOff];
+      const italic = (inTo ? toOff < toItalicEnd : fromOff < fromItalicEnd) || own?.includes('italic');
       const style: Run = { text: '' };
       if (italic) style.italic = true;
-      if (marked && part.op === 'insert') style.bold = true;
+      if ((marked && part.op === 'insert') || own?.includes('bold')) style.bold = true;
       if (marked && part.op === 'delete') style.strike = true;
       if (ch === FOOTNOTE_MARK) {
         const fromRef = inFrom ? fromRefs.shift() : undefined;
@@ -107,7 +134,8 @@ function runsOf(p: ComparedParagraph, marked: boolean, footnoteNumber: (id: stri
 }
 
 /** The layout of `comparison`'s newer version, with its changes marked when `marked`. */
-export function layoutOf(masthead: Masthead, comparison: Comparison, marked: boolean): Layout {
+export function layoutOf(masthead: Masthead, comparison: Comparison, marked: boolean, models?: { from: Resolution; to: Resolution }): Layout {
+  const typed = models ? { from: charMarks(models.from), to: charMarks(models.to) } : undefined;
   const numbers = new Map<string, number>();
   const footnoteNumber = (id: string) => {
     if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
@@ -121,24 +149,24 @@ export function layoutOf(masthead: Masthead, comparison: Comparison, marked: boo
     kind: p.kind,
     marker: (p.status === 'deleted' ? p.from?.marker : p.to?.marker) ?? '',
     level: (p.status === 'deleted' ? p.from?.level : p.to?.level) ?? 0,
-    runs: runsOf(p, marked, footnoteNumber),
+    runs: runsOf(p, marked, footnoteNumber, typed),
     deleted: p.status === 'deleted',
   });
-  const titleRuns = title ? runsOf(title, marked, footnoteNumber) : [];
-  const authorityRuns = authority ? runsOf(authority, marked, footnoteNumber) : [];
+  const titleRuns = title ? runsOf(title, marked, footnoteNumber, typed) : [];
+  const authorityRuns = authority ? runsOf(authority, marked, footnoteNumber, typed) : [];
   const preamble = shown.filter((p) => p.kind === 'preambular').map(laid);
   const operative = shown.filter((p) => p.kind === 'operative' || p.kind === 'subparagraph').map(laid);
   // Footnotes after the body, so that their numbers follow the references' order.
   const notes = shown
     .filter((p) => p.kind === 'footnote')
-    .map((p) => ({ number: footnoteNumber(p.id), runs: runsOf(p, marked, footnoteNumber), deleted: p.status === 'deleted' }))
+    .map((p) => ({ number: footnoteNumber(p.id), runs: runsOf(p, marked, footnoteNumber, typed), deleted: p.status === 'deleted' }))
     .sort((a, b) => a.number - b.number);
   return {
     masthead,
     date: masthead.date ? formatLongDate(masthead.date) : '',
     sponsorsLine: sponsorsLine(masthead),
-    title: titleRuns.map((r) => ({ ...r, italic: false })),
-    authority: authorityRuns.map((r) => ({ ...r, italic: false })),
+    title: titleRuns,
+    authority: authorityRuns,
     preamble,
     operative,
     footnotes: notes,
@@ -148,10 +176,10 @@ export function layoutOf(masthead: Masthead, comparison: Comparison, marked: boo
 
 /** The unmarked layout of a resolution. */
 export function plainLayout(res: Resolution): Layout {
-  return layoutOf(res.masthead, compareResolutions(res, res), false);
+  return layoutOf(res.masthead, compareResolutions(res, res), false, { from: res, to: res });
 }
 
 /** The layout of `to` with every change since `from` marked. */
 export function markedLayout(from: Resolution, to: Resolution): Layout {
-  return layoutOf(to.masthead, compareResolutions(from, to), true);
+  return layoutOf(to.masthead, compareResolutions(from, to), true, { from, to });
 }

@@ -215,9 +215,9 @@ export class RevisionService {
   }
 
   private async lastSeq(documentId: string): Promise<number> {
-    const log = await this.deps.store.history(documentId, 0);
-    if (!log.length) throw new RevisionError(404, `No document with id "${documentId}"`);
-    return log[log.length - 1].seq;
+    const loaded = await this.deps.store.load(documentId);
+    if (!loaded) throw new RevisionError(404, `No document with id "${documentId}"`);
+    return loaded.lastSeq;
   }
 
   private async modelAtSeq(documentId: string, seq: number): Promise<Resolution> {
