@@ -242,6 +242,16 @@ describe('issuing: roles, validation errors and overrides', () => {
     expect((await issue(id, secretariat, { date: '16 October' })).status).toBe(400);
     expect((await issue(id, secretariat, { sponsors: 'Mexico' })).status).toBe(400);
 
+    // Bad bodies: clear 400s, nothing issued.
+    const malformed = await apiFetch(server, `/api/documents/${id}/revisions`, { method: 'POST', token: secretariat, headers: { 'Content-Type': 'application/json' }, body: '{"symbol": ' });
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { error: string }).error).toBeTruthy();
+    const notObject = await issue(id, secretariat, ['CTOC/COP/2024/L.5']);
+    expect(notObject.status).toBe(400);
+    expect(notObject.body.error).toBe('The request body must be a JSON object');
+    expect((await issue(id, secretariat, { symbol: '' })).body.error).toMatch(/"symbol" must be a non-empty string/);
+    expect((await apiFetch(server, `/api/documents/${id}/revisions`)).status).toBe(200);
+
     const overridden = await issue(id, secretariat, { override: { reason: 'Issued for the informal consultations; the semicolon is restored in Rev.1' } });
     expect(overridden.status, JSON.stringify(overridden.body)).toBe(201);
     expect(overridden.body.revision.overrideReason).toBe('Issued for the informal consultations; the semicolon is restored in Rev.1');
