@@ -75,6 +75,12 @@ describe('Revisions panel in Chromium', () => {
     await print.waitForLoadState();
     expect(await print.locator('b.ins').allTextContents()).toEqual([' MEXICANTEXT']);
     expect(await print.locator('.symbol').innerText()).toBe('CTOC/COP/2024/L.5/Rev.1');
+    // Printed, the page is the document only: the on-screen hint goes, and Chromium makes an A4 PDF of it.
+    await print.emulateMedia({ media: 'print' });
+    expect(await print.locator('.legend').isVisible()).toBe(false);
+    const pdf = await print.pdf({ preferCSSPageSize: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox \[0 0 59[45]\.\d+ 841\.\d+\]/); // A4: 595 × 842 pt
     await print.close();
 
     // Chromium logs the refused request (409) itself; the page showed it as a refusal, which is not an error.
