@@ -29,7 +29,8 @@ export function RevisionsPanel({ session, masthead }: { session: EditingSession;
       })
       .catch((err: Error) => setError(`Could not load the revisions: ${err.message}`));
   }, [documentId]);
-  useEffect(reload, [reload]);
+  // Issuing changes the masthead's symbol (through the pipeline): every open panel reloads then.
+  useEffect(reload, [reload, masthead.symbol]);
 
   return (
     <section className="revisions-panel" aria-label="Revisions">
