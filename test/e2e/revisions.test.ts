@@ -69,6 +69,7 @@ describe('Revisions panel in Chromium', () => {
     expect(await ins.allTextContents()).toEqual([' MEXICANTEXT']);
     expect(await ins.getAttribute('data-by')).toBe('Mexico');
     expect(await ins.getAttribute('title')).toBe('Inserted by Mexico');
+    await panel.screenshot({ path: 'test-results/revisions-panel.png' });
 
     // The outputs are there: the marked print view opens as a page of its own.
     const [print] = await Promise.all([secretariat.context.waitForEvent('page'), rev1.getByRole('link', { name: 'Print (marked)' }).click()]);
