@@ -10,7 +10,6 @@
 import * as Y from 'yjs';
 import { compareResolutions, type Comparison } from '../../shared/compare/compare';
 import { readMasthead, readResolutionFromYDoc } from '../../shared/editor/ydoc';
-import { MASTHEAD_MAP } from '../../shared/editor/schema';
 import type { Masthead, Resolution } from '../../shared/model/types';
 import { resolutionToText } from '../../shared/text/serialize';
 import type { Diagnostic } from '../../shared/validation/types';
@@ -19,25 +18,18 @@ import type { ConnectionContext } from '../collab/context';
 import type { UpdatePipeline } from '../collab/pipeline';
 import type { DocumentRegistry } from '../collab/registry';
 import { changeOnBehalf } from '../collab/server-peer';
-import type { DocumentStore, StoredUpdate } from '../storage/document-store';
+import type { DocumentStore } from '../storage/document-store';
 import { RevisionConflict, type Revision, type RevisionStore, type RevisionSummary } from '../storage/revision-store';
 import type { LiveDiagnostics } from '../validation/live';
 import { attribute } from './attribution';
 import { blame } from './blame';
-import { isIsoDate, nextSymbol, revisedType, today } from '../../shared/revisions/symbols';
+import { RevisionError } from './errors';
+import { mastheadEdit, planIssue, type IssueRequest } from './issue';
+import { replayTo } from './replay';
 import type { VersionRef } from './versions';
 
-/** The document right after update `seq`, replayed from the log (gc off, like the live one). */
-function replayTo(log: StoredUpdate[], seq: number): Y.Doc {
-  const ydoc = new Y.Doc({ gc: false });
-  ydoc.transact(() => {
-    for (const u of log) {
-      if (u.seq > seq) break;
-      Y.applyUpdate(ydoc, u.update);
-    }
-  });
-  return ydoc;
-}
+export { RevisionError } from './errors';
+export type { IssueRequest } from './issue';
 
 export interface RevisionDeps {
   store: DocumentStore;
@@ -45,24 +37,6 @@ export interface RevisionDeps {
   registry: DocumentRegistry;
   pipeline: UpdatePipeline;
   diagnostics: LiveDiagnostics;
-}
-
-export interface IssueRequest {
-  symbol?: string;
-  date?: string;
-  sponsors?: string[];
-  override?: { reason: string };
-}
-
-/** Why a request cannot be done: status and message for the API. */
-export class RevisionError extends Error {
-  constructor(
-    readonly status: 400 | 404 | 409,
-    message: string,
-    readonly diagnostics?: Diagnostic[],
-  ) {
-    super(message);
-  }
 }
 
 /** A resolved version: the log position it stands for and how to name it. */
@@ -108,8 +82,6 @@ export class RevisionService {
 
   private async issueNow(documentId: string, who: ConnectionContext, req: IssueRequest): Promise<RevisionSummary> {
     const existing = await this.deps.revisions.list(documentId);
-    const last = existing.at(-1) ?? null;
-    const number = last ? last.number + 1 : 0;
 
     const errors = await this.errors(documentId);
     const reason = req.override?.reason?.trim() ?? '';
@@ -117,24 +89,9 @@ export class RevisionService {
       throw new RevisionError(409, `The text has ${errors.length} validation error${errors.length === 1 ? '' : 's'}; correct them, or issue anyway with {"override": {"reason": "…"}}`, errors);
     }
 
-    const current = await this.mastheadOf(documentId);
-    const symbol = (req.symbol ?? (last ? nextSymbol(last.symbol) : current.symbol)).trim();
-    if (!symbol) throw new RevisionError(400, 'The document has no symbol yet: give one, e.g. {"symbol": "CTOC/COP/2024/L.5"}');
-    if (existing.some((r) => r.symbol === symbol)) throw new RevisionError(409, `${symbol} has already been issued (revision ${existing.find((r) => r.symbol === symbol)!.number})`);
-    const date = req.date ?? today();
-    if (!isIsoDate(date)) throw new RevisionError(400, `"date" must be a date as YYYY-MM-DD, not "${date}"`);
-    const sponsors = req.sponsors ?? current.sponsors;
-
+    const plan = planIssue(existing, await this.mastheadOf(documentId), req);
     // The masthead of the issued text: a change through the pipeline, attributed to the issuer.
-    const masthead: Partial<Masthead> = { symbol, date, sponsors, ...(number > 0 ? { documentType: revisedType(current.documentType) } : {}) };
-    const result = await changeOnBehalf(this.deps, who, (copy) => {
-      const map = copy.getMap<unknown>(MASTHEAD_MAP);
-      copy.transact(() => {
-        for (const [key, value] of Object.entries(masthead)) {
-          if (JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, Array.isArray(value) ? [...value] : value);
-        }
-      });
-    });
+    const result = await changeOnBehalf(this.deps, who, mastheadEdit(plan.masthead));
     if (result === null) throw new RevisionError(404, `No document with id "${documentId}"`);
     const seq = result === 'unchanged' ? await this.lastSeq(documentId) : result;
 
@@ -143,10 +100,10 @@ export class RevisionService {
       const resolution = readResolutionFromYDoc(ydoc);
       const revision: Revision = {
         documentId,
-        number,
-        symbol,
-        date,
-        sponsors,
+        number: plan.number,
+        symbol: plan.symbol,
+        date: plan.date,
+        sponsors: plan.sponsors,
         seq,
         state: Y.encodeStateAsUpdate(ydoc),
         text: resolutionToText(resolution),
@@ -158,7 +115,7 @@ export class RevisionService {
       try {
         await this.deps.revisions.add(revision);
       } catch (err) {
-        if (err instanceof RevisionConflict) throw new RevisionError(409, `Revision ${number} was issued meanwhile; reload the list`);
+        if (err instanceof RevisionConflict) throw new RevisionError(409, `Revision ${plan.number} was issued meanwhile; reload the list`);
         throw err;
       }
       const { state: _state, ...summary } = revision;
