@@ -215,6 +215,15 @@ describe('revisions', () => {
     await bad(`from=seq:${history.lastSeq + 5}`, 404, /No change seq:/);
     await bad('from=current&to=rev:1', 400, /is later than "to"/);
     await bad(`from=${encodeURIComponent('CTOC/COP/2024/L.5/Rev.7')}`, 404, /No revision with the symbol CTOC\/COP\/2024\/L\.5\/Rev\.7/);
+    const exportError = async (query: string, status: number, message: RegExp) => {
+      const res = await apiFetch(server, `/api/documents/${id}/export.docx?${query}`);
+      expect(res.status, query).toBe(status);
+      expect(((await res.json()) as { error: string }).error).toMatch(message);
+    };
+    await exportError('version=rev:1&changesSince=rev:2', 400, /"changesSince" \(Rev\.2 .*\) is later than "version"/);
+    await exportError('version=rev:9', 404, /No revision 9/);
+    await exportError('version=latest', 400, /"version": "latest" is not a version/);
+    expect((await apiFetch(server, `/api/documents/${id}/print?version=seq:0`)).status).toBe(400);
     const missing = await apiFetch(server, '/api/documents/dnope/compare?from=rev:0');
     expect(missing.status).toBe(404);
   });
