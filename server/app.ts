@@ -24,6 +24,7 @@ import { loadTemplates } from './templates';
 import { buildCitationCorpus } from './validation/corpus';
 import { CorpusService } from './corpus/service';
 import { LiveDiagnostics } from './validation/live';
+import { RevisionService } from './revisions/service';
 
 export interface ServerOptions {
   dataDir: string;
@@ -84,9 +85,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const history = new HistoryService(store);
   const templates = loadTemplates(options.templatesDir ?? here('../templates'));
   const documents = new DocumentService({ store, registry, templates, participants });
+  const revisions = new RevisionService({ store, revisions: stores.revisions, registry, pipeline, diagnostics });
 
   const app = new Hono();
-  app.route('/api', createApi({ registry, documents, templates, log, maxBodyBytes: maxMessageBytes, diagnostics, corpus, auth, participants, history, pipeline }));
+  app.route('/api', createApi({ registry, documents, templates, log, maxBodyBytes: maxMessageBytes, diagnostics, corpus, auth, participants, history, pipeline, revisions }));
   app.all('/api/*', (c) => c.json({ error: `No such API route: ${c.req.method} ${c.req.path}` }, 404));
   app.get('*', serveClient(options.clientDir ?? here('../dist/client')));
 

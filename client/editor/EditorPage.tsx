@@ -20,6 +20,7 @@ import { Presence, type PresentUser } from './ui/Presence';
 import { Shortcuts } from './ui/Shortcuts';
 import { StatusBar } from './ui/StatusBar';
 import { LanguagePanel } from './provenance/LanguagePanel';
+import { RevisionsPanel } from './revisions/RevisionsPanel';
 import { SuggestionsStore } from './suggestions/store';
 import { SuggestionsPopup } from './suggestions/SuggestionsPopup';
 
@@ -181,6 +182,7 @@ function Workspace({ session }: { session: EditingSession }) {
         <DiagnosticsPanel view={diagnostics} editor={editor} />
         <LanguagePanel session={session} editor={editor} />
         {authors && <HistoryPanel session={session} editor={editor} authors={authors} identity={session.identity} />}
+        <RevisionsPanel session={session} masthead={masthead} />
         <Shortcuts />
       </aside>
     </main>

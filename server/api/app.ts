@@ -23,6 +23,8 @@ import type { LiveDiagnostics } from '../validation/live';
 import type { CorpusService } from '../corpus/service';
 import { corpusRoutes } from './corpus';
 import { languageRoutes } from './language';
+import type { RevisionService } from '../revisions/service';
+import { revisionRoutes } from './revisions';
 
 export interface ApiDeps {
   registry: DocumentRegistry;
@@ -36,6 +38,7 @@ export interface ApiDeps {
   history: HistoryService;
   pipeline: UpdatePipeline;
   corpus: CorpusService;
+  revisions: RevisionService;
 }
 
 export function createApi(deps: ApiDeps) {
@@ -57,6 +60,8 @@ export function createApi(deps: ApiDeps) {
     .route('/health', healthRoutes(deps.registry))
     .route('/session', sessionRoutes(deps.auth))
     .route('/templates', templateRoutes(deps.templates))
+    // Before documentRoutes: its /:id/text?version=… answers versions and falls through without one.
+    .route('/documents', revisionRoutes(deps))
     .route('/documents', documentRoutes(deps.documents, deps.templates))
     .route('/documents', documentDiagnosticsRoute(deps.registry, deps.documents, deps.diagnostics))
     .route('/documents', participantRoutes(deps.auth, deps.documents))

@@ -6,9 +6,11 @@
 import type { CorpusStore } from './corpus-store';
 import type { DocumentStore } from './document-store';
 import type { ParticipantStore } from './participant-store';
+import type { RevisionStore } from './revision-store';
 import { SqliteCorpusStore } from './sqlite-corpus';
 import { SqliteDocumentStore } from './sqlite';
 import { SqliteParticipantStore } from './sqlite-participants';
+import { SqliteRevisionStore } from './sqlite-revisions';
 import { describeDatabaseUrl, isPostgresUrl } from './postgres/url';
 
 export interface StorageOptions {
@@ -25,6 +27,7 @@ export interface Stores {
   documents: DocumentStore;
   participants: ParticipantStore;
   corpus: CorpusStore;
+  revisions: RevisionStore;
   /** Closes every store and the connections behind them. */
   close(): Promise<void>;
 }
@@ -39,16 +42,19 @@ export async function openStores(options: StorageOptions): Promise<Stores> {
   const documents = new SqliteDocumentStore(options.dataDir);
   const participants = new SqliteParticipantStore(options.dataDir);
   const corpus = new SqliteCorpusStore(options.dataDir);
+  const revisions = new SqliteRevisionStore(options.dataDir);
   let closing: Promise<void> | null = null;
   return {
     backend: 'sqlite',
     documents,
     participants,
     corpus,
+    revisions,
     close: () => (closing ??= (async () => {
       await documents.close();
       await participants.close();
       await corpus.close();
+      await revisions.close();
     })()),
   };
 }

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Attribution } from './document-store';
+import { RevisionConflict, type Revision } from './revision-store';
 import type { Stores } from './index';
 
 export interface StoreBackend {
@@ -384,6 +385,54 @@ export function describeStoreContract(backendName: string, backend: StoreBackend
       await a.corpus.markSeeded();
       await a.corpus.markSeeded();
       expect(await b.corpus.isSeeded()).toBe(true);
+    });
+  });
+
+  describe(`${backendName}: revisions`, () => {
+    const revision = (documentId: string, number: number, seq: number): Revision => ({
+      documentId,
+      number,
+      symbol: number ? `CTOC/COP/2024/L.5/Rev.${number}` : 'CTOC/COP/2024/L.5',
+      date: '2024-10-17',
+      sponsors: ['Mexico', 'Norway'],
+      seq,
+      state: bytes(number, 1, 2, 3),
+      text: `text of revision ${number}`,
+      issuedAt: new Date().toISOString(),
+      issuedBy: { delegation: 'Secretariat', name: 'Officer', role: 'secretariat' },
+      overrideReason: number === 1 ? 'Deadline' : null,
+      overriddenErrors: number === 1 ? ['OP-PUNCT OP3'] : [],
+    });
+
+    it('adds revisions, lists them by number without their states, and gets one whole; another process sees them', async () => {
+      const [a, b] = await Promise.all([open(), open()]);
+      const doc = uid('doc');
+      await a.documents.create({ id: doc, title: 'T', symbol: '', template: null }, bytes(1), SERVER);
+      await a.revisions.add(revision(doc, 1, 9));
+      await a.revisions.add(revision(doc, 0, 4));
+      const listed = await b.revisions.list(doc);
+      expect(listed.map((r) => [r.number, r.symbol, r.seq])).toEqual([
+        [0, 'CTOC/COP/2024/L.5', 4],
+        [1, 'CTOC/COP/2024/L.5/Rev.1', 9],
+      ]);
+      expect('state' in listed[0]).toBe(false);
+      expect(listed[1]).toMatchObject({ sponsors: ['Mexico', 'Norway'], overrideReason: 'Deadline', overriddenErrors: ['OP-PUNCT OP3'], issuedBy: { delegation: 'Secretariat', name: 'Officer', role: 'secretariat' } });
+      expect(listed[1].issuedAt).toMatch(ISO);
+      const whole = await b.revisions.get(doc, 1);
+      expect(whole?.state).toEqual(bytes(1, 1, 2, 3));
+      expect(await b.revisions.get(doc, 2)).toBeNull();
+      expect(await b.revisions.list(uid('doc'))).toEqual([]);
+    });
+
+    it('refuses a second revision with the same number, from any process', async () => {
+      const [a, b] = await Promise.all([open(), open()]);
+      const doc = uid('doc');
+      await a.documents.create({ id: doc, title: 'T', symbol: '', template: null }, bytes(1), SERVER);
+      const results = await Promise.allSettled([a.revisions.add(revision(doc, 1, 5)), b.revisions.add(revision(doc, 1, 6))]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(refused.reason).toBeInstanceOf(RevisionConflict);
+      expect(await a.revisions.list(doc)).toHaveLength(1);
     });
   });
 }

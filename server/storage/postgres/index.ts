@@ -1,6 +1,6 @@
 /**
  * Opens the PostgreSQL backend: one pool, the schema (migrations), and every
- * store on that pool. To add a store (e.g. revisions): its module beside
+ * store on that pool. To add a store: its module beside
  * these taking the pool, a migration appended in schema.ts, one line here,
  * and the field in ../index.ts's Stores (with its SQLite twin there).
  */
@@ -8,6 +8,7 @@ import type { Stores } from '../index';
 import { PgCorpusStore } from './corpus';
 import { PgDocumentStore } from './documents';
 import { PgParticipantStore } from './participants';
+import { PgRevisionStore } from './revisions';
 import { openPool } from './pool';
 import { describeDatabaseUrl } from './url';
 import { ensureSchema } from './schema';
@@ -26,6 +27,7 @@ export async function openPgStores(databaseUrl: string, options: { onError?: (er
     documents: new PgDocumentStore(pool),
     participants: new PgParticipantStore(pool),
     corpus: new PgCorpusStore(pool),
+    revisions: new PgRevisionStore(pool),
     close: () => (closing ??= pool.end()),
   };
 }

@@ -117,6 +117,27 @@ export const MIGRATIONS: Migration[] = [
       value TEXT NOT NULL
     );`,
   },
+  {
+    id: '004-revisions',
+    sql: `
+    CREATE TABLE IF NOT EXISTS revisions (
+      doc_id TEXT NOT NULL REFERENCES documents(id),
+      number INTEGER NOT NULL,
+      symbol TEXT NOT NULL,
+      date TEXT NOT NULL,
+      sponsors JSONB NOT NULL,
+      seq BIGINT NOT NULL,
+      state BYTEA NOT NULL,
+      text TEXT NOT NULL,
+      issued_at TIMESTAMPTZ NOT NULL,
+      issued_by_delegation TEXT,
+      issued_by_name TEXT,
+      issued_by_role TEXT NOT NULL,
+      override_reason TEXT,
+      overridden_errors JSONB NOT NULL DEFAULT '[]',
+      PRIMARY KEY (doc_id, number)
+    );`,
+  },
 ];
 
 /** Runs the migrations not yet applied. Safe to run from several nodes at the same time. */
