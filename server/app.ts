@@ -26,6 +26,8 @@ import { buildCitationCorpus } from './validation/corpus';
 import { CorpusService } from './corpus/service';
 import { SqliteCorpusStore } from './storage/sqlite-corpus';
 import { LiveDiagnostics } from './validation/live';
+import { proposalRules } from './proposals/authorization';
+import { ProposalService } from './proposals/service';
 
 export interface ServerOptions {
   dataDir: string;
@@ -76,14 +78,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     log,
     onPersisted: (doc) => registry.maybeCompact(doc),
-    hooks: { authorize: [refuseObserverWrites(log), ownership.authorize], afterApply: [diagnostics.changed] },
+    hooks: { authorize: [refuseObserverWrites(log), proposalRules(log), ownership.authorize], afterApply: [diagnostics.changed] },
   });
   const history = new HistoryService(store);
+  const proposals = new ProposalService({ registry, pipeline, history });
   const templates = loadTemplates(options.templatesDir ?? here('../templates'));
   const documents = new DocumentService({ store, registry, templates, participants });
 
   const app = new Hono();
-  app.route('/api', createApi({ registry, documents, templates, log, maxBodyBytes: maxMessageBytes, diagnostics, corpus, auth, participants, history, pipeline }));
+  app.route('/api', createApi({ registry, documents, templates, log, maxBodyBytes: maxMessageBytes, diagnostics, corpus, auth, participants, history, pipeline, proposals }));
   app.all('/api/*', (c) => c.json({ error: `No such API route: ${c.req.method} ${c.req.path}` }, 404));
   app.get('*', serveClient(options.clientDir ?? here('../dist/client')));
 

@@ -23,6 +23,8 @@ import type { LiveDiagnostics } from '../validation/live';
 import type { CorpusService } from '../corpus/service';
 import { corpusRoutes } from './corpus';
 import { languageRoutes } from './language';
+import { proposalRoutes } from './proposals';
+import type { ProposalService } from '../proposals/service';
 
 export interface ApiDeps {
   registry: DocumentRegistry;
@@ -36,6 +38,7 @@ export interface ApiDeps {
   history: HistoryService;
   pipeline: UpdatePipeline;
   corpus: CorpusService;
+  proposals: ProposalService;
 }
 
 export function createApi(deps: ApiDeps) {
@@ -61,6 +64,7 @@ export function createApi(deps: ApiDeps) {
     .route('/documents', documentDiagnosticsRoute(deps.registry, deps.documents, deps.diagnostics))
     .route('/documents', participantRoutes(deps.auth, deps.documents))
     .route('/documents', historyRoutes(deps))
+    .route('/documents', proposalRoutes(deps.proposals))
     .route('/', validationRoutes(deps.diagnostics))
     .route('/', languageRoutes(deps.corpus, deps.documents))
     .route('/corpus', corpusRoutes(deps.corpus, deps.documents));
