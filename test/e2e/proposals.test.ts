@@ -1,0 +1,95 @@
+/**
+ * In Chromium: the facilitator switches the document to proposal mode; a
+ * delegation types into a paragraph, which opens a proposal draft (the text
+ * is not changed); it submits with Ctrl-Enter; the facilitator accepts it in
+ * the compilation view, and the delegation's page shows the merged text and
+ * the proposal as accepted.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { delegatePage, operativeTexts, startBrowserEnvironment } from '../support/browser';
+import { plainText } from '../../shared/model/text';
+import type { Resolution } from '../../shared/model/types';
+import { apiFetch, createDocument, type TestServer } from '../support/server';
+
+let env: Awaited<ReturnType<typeof startBrowserEnvironment>>;
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  env = await startBrowserEnvironment();
+  ({ server, browser } = env);
+});
+afterAll(() => env?.close());
+
+describe('proposals in Chromium', () => {
+  it('a facilitator accepts a proposal in the compilation view; the delegation sees the merged text and the new status', { timeout: 60_000 }, async () => {
+    const id = await createDocument(server, { template: 'ga-main-committee' });
+    let step = 'sign in';
+    const chair = await delegatePage(browser, server, 'Chair', 'Maria Chair', id, 'facilitator');
+    const mexico = await delegatePage(browser, server, 'Mexico', 'Ana García', id);
+    try {
+    for (const d of [chair, mexico]) await d.page.waitForSelector('[data-status="connected"]');
+    step = 'proposal mode';
+
+    await chair.page.getByRole('button', { name: 'Switch to proposal mode' }).click();
+    await mexico.page.locator('.proposals-panel [data-mode="proposal"]').waitFor();
+    const original = 'Welcomes the report of the Secretary-General;';
+    expect((await operativeTexts(mexico.page))[0]).toBe(original);
+
+    step = 'typing opens a draft';
+    // Typing into OP1 opens a draft with the keystroke applied; the text itself does not change.
+    await mexico.page.locator('.resolution .res-op').first().click();
+    await mexico.page.keyboard.press('End');
+    await mexico.page.keyboard.type(' ');
+    const draft = mexico.page.getByRole('dialog', { name: 'Your proposal' });
+    const box = draft.getByLabel('Proposed text');
+    await box.waitFor();
+    await expect.poll(() => box.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await box.inputValue()).toBe(`${original} `);
+    await mexico.page.keyboard.press('Backspace');
+    await mexico.page.keyboard.press('Backspace');
+    await mexico.page.keyboard.type(', with appreciation;');
+    await draft.locator('.draft-diff ins').getByText(', with appreciation').waitFor();
+    await draft.getByLabel('Justification (optional)').fill('Agreed language');
+    expect((await operativeTexts(mexico.page))[0]).toBe(original);
+    await draft.getByLabel('Justification (optional)').press('Control+Enter');
+    await draft.waitFor({ state: 'detached' });
+
+    step = 'the proposal is pending and shown';
+    const mine = mexico.page.locator('.my-proposals li').first();
+    await expect.poll(() => mine.getAttribute('data-state')).toBe('pending');
+    // Shown in the text on both pages, in Mexico's colour.
+    for (const d of [mexico, chair]) await d.page.locator('.resolution .proposal-note', { hasText: 'OP1 (Mexico)' }).waitFor();
+    expect(await chair.page.locator('.resolution .proposal-note ins').first().innerText()).toContain('with appreciation');
+
+    step = 'accept in the compilation view';
+    // The facilitator opens the compilation view and accepts it.
+    await chair.page.getByRole('button', { name: /Compilation \(1 pending\)/ }).click();
+    const compilation = chair.page.getByRole('dialog', { name: 'Compilation of proposals' });
+    await compilation.locator('.comp-proposal', { hasText: 'OP1 (Mexico)' }).getByText('Justification: Agreed language').waitFor();
+    await compilation.getByRole('button', { name: 'Accept OP1 (Mexico)' }).click();
+    await compilation.locator('.comp-proposal').first().waitFor({ state: 'detached' });
+
+    step = 'merged text and status on the delegation’s page';
+    // The delegation's page: the merged text, the new status, no pending note any more.
+    const merged = 'Welcomes the report of the Secretary-General, with appreciation;';
+    await expect.poll(async () => (await operativeTexts(mexico.page))[0], { timeout: 5000 }).toBe(merged);
+    await expect.poll(() => mine.getAttribute('data-state'), { timeout: 5000 }).toBe('accepted');
+    expect(await mine.innerText()).toContain('by Chair');
+    await expect.poll(() => mexico.page.locator('.resolution .proposal-note').count()).toBe(0);
+    // (The chair's page shows Mexico's caret label inside OP1, so compare the server's text there.)
+      const served = (await (await apiFetch(server, `/api/documents/${id}`)).json()) as { resolution: Resolution };
+      expect(plainText(served.resolution.operative[0].content)).toBe(merged);
+
+    // The history attributes the accepted words to Mexico.
+    const history = (await (await apiFetch(server, `/api/documents/${id}/history?delegation=Mexico`)).json()) as { changes: Array<{ inserted: string; deleted: string }> };
+    expect(history.changes.map((c) => c.inserted).join('')).toBe(', with appreciation');
+    } catch (err) {
+      throw new Error(`${step}: ${(err as Error).message}\npage errors: ${JSON.stringify([...chair.errors, ...mexico.errors])}\nMexico OP texts: ${JSON.stringify(await operativeTexts(mexico.page))}`);
+    }
+    expect([...chair.errors, ...mexico.errors]).toEqual([]);
+    await chair.context.close();
+    await mexico.context.close();
+  });
+});
