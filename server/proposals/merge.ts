@@ -112,9 +112,9 @@ export function mergeProposal(p: Proposal, options: { force: boolean; label: str
           const unit = unitOf(el);
           if (p.after!.paragraph && unit.some((u) => u.getAttribute('id') === p.after!.paragraph)) throw new ProposalConflict(`${label} cannot move after itself`);
           const clones = unit.map((u) => u.clone() as Y.XmlElement);
+          for (const u of unit) changed.push(u.getAttribute('id') as string);
           sec.delete(sec.toArray().indexOf(el), unit.length);
           sec.insert(insertionIndex(sec, p.after!.paragraph, copy, label), clones);
-          for (const u of unit) changed.push(u.getAttribute('id') as string);
           return;
         }
       }
