@@ -24,6 +24,7 @@ import type { UpdatePipeline } from '../collab/pipeline';
 import type { DocumentRegistry } from '../collab/registry';
 import { changeOnBehalf } from '../collab/server-peer';
 import type { HistoryService } from '../history/service';
+import { findParagraph } from '../history/paragraphs';
 import { mergeProposal, ProposalConflict, undoMerge } from './merge';
 
 export interface ProposalDeps {
@@ -143,6 +144,30 @@ export class ProposalService {
     });
   }
 
+  /**
+   * All or nothing: every paragraph the batch's merges changed must still be
+   * as the last of those merges left it, before anything is undone.
+   */
+  private async checkUnchangedSince(documentId: string, group: Proposal[], labelOf: (id: string) => string): Promise<void> {
+    const lastMerge = new Map<string, number>();
+    for (const p of group) {
+      const merge = p.decision?.merge;
+      for (const id of merge?.paragraphs ?? []) lastMerge.set(id, Math.max(lastMerge.get(id) ?? 0, merge!.seq));
+    }
+    for (const seq of new Set(lastMerge.values())) {
+      const version = await this.deps.history.version(documentId, seq);
+      if (!version) throw new ProposalError(409, 'The history around a merge of this decision is missing');
+      try {
+        const ids = [...lastMerge].filter(([, s]) => s === seq).map(([id]) => id);
+        const then = new Map(ids.map((id) => [id, paragraphXml(version.ydoc, id)]));
+        const changed = await this.read(documentId, (ydoc) => ids.find((id) => paragraphXml(ydoc, id) !== then.get(id)));
+        if (changed) throw new ProposalError(409, `Cannot undo: ${labelOf(changed)} changed since the decision; undo would lose that change`);
+      } finally {
+        version.ydoc.destroy();
+      }
+    }
+  }
+
   /** Undoes the most recent decision batch: merges are reverted (refused if the text changed since), proposals become pending again. */
   undo(documentId: string, by: ConnectionContext): Promise<{ undone: string[]; batch: string }> {
     return this.serial(documentId, async () => {
@@ -154,6 +179,7 @@ export class ProposalService {
       // Reverse order of the merges: each undo restores the state its merge started from.
       const group = decided.filter((p) => p.decision!.batch === batch).sort((a, b) => (b.decision!.merge?.seq ?? 0) - (a.decision!.merge?.seq ?? 0));
       const labelOf = (id: string) => paragraphLabels.get(id) ?? 'a paragraph';
+      await this.checkUnchangedSince(documentId, group, labelOf);
       for (const p of group) {
         const merge = p.decision!.merge;
         if (!merge) continue;
@@ -180,6 +206,9 @@ export class ProposalService {
     });
   }
 }
+
+/** Paragraph as XML (content and attributes), or null when it is not in the document. */
+const paragraphXml = (ydoc: Y.Doc, id: string) => findParagraph(ydoc, id)?.toString() ?? null;
 
 function systemContext(documentId: string): ConnectionContext {
   return { connectionId: `read:${randomUUID()}`, documentId, identity: { delegation: 'Penholder', name: 'Penholder' }, role: 'system', participantId: null, sessionId: null };

@@ -12,6 +12,8 @@ import type { Proposal } from '../../shared/proposals/types';
 import { putProposal, readMode, readProposal, readProposals, writeMode } from '../../shared/proposals/ydoc';
 import { readResolutionFromYDoc } from '../../shared/editor/ydoc';
 import { BODY_FIELD, NODE } from '../../shared/editor/schema';
+import { plainText } from '../../shared/model/text';
+import type { Resolution } from '../../shared/model/types';
 import { connectClient, operativeTexts, synced, waitFor, type Client } from '../support/clients';
 import { apiFetch, createDocument, startTestServer, tempDataDir, type TestServer } from '../support/server';
 
@@ -239,5 +241,19 @@ describe('proposals', () => {
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/delegation.*paragraph/);
     expect((await post(id, '/proposals/nope/accept', facilitator.token)).status).toBe(404);
+
+    // Undo is refused once the merged paragraph has changed since, and changes nothing.
+    expect((await post(id, `/proposals/${amend.id}/accept`, facilitator.token, { force: true })).status).toBe(200);
+    await waitFor(() => operativeTexts(facilitator.doc)[1] === t2.replace('Requests', 'Urges'), 'accepted again');
+    operativeRun(facilitator, 1).insert(0, 'Also ');
+    await waitFor(() => operativeTexts(kenya.doc)[1].startsWith('Also Urges'), 'the later edit arrives');
+    const refused = await post(id, '/proposals/undo', facilitator.token);
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/OP2 changed since the decision/);
+    // Nothing changed on the server.
+    const after = (await (await apiFetch(server, `/api/documents/${id}/proposals`)).json()) as { proposals: Proposal[] };
+    expect(after.proposals.find((p) => p.id === amend.id)?.state).toBe('accepted');
+    const served = (await (await apiFetch(server, `/api/documents/${id}`)).json()) as { resolution: Resolution };
+    expect(plainText(served.resolution.operative[1].content)).toBe(`Also ${t2.replace('Requests', 'Urges')}`);
   });
 });

@@ -72,6 +72,14 @@ export function ProposalsPanel({ store, session, editor }: { store: ProposalsSto
       <p className={`mode mode-${view.mode}`} role="status" data-mode={view.mode}>
         {view.mode === 'proposal' ? 'Proposal mode: delegations’ changes become proposals' : 'Editing mode: delegations edit the text directly'}
       </p>
+      {view.refused && (
+        <div className="error" role="alert">
+          The server did not accept your last change: {view.refused}.{' '}
+          <button type="button" onClick={() => store.reload()}>
+            Reload the document
+          </button>
+        </div>
+      )}
       {decider && (
         <div className="proposal-actions">
           <button type="button" onClick={() => store.setMode(view.mode === 'proposal' ? 'editing' : 'proposal')}>

@@ -13,6 +13,8 @@ export interface ProposalsView {
   mode: DocumentMode;
   proposals: Proposal[];
   draft: Draft | null;
+  /** The server refused a change from this browser: its copy has diverged and must be reloaded. */
+  refused: string | null;
 }
 
 /** Who merges proposals and edits the text directly in proposal mode. */
@@ -23,9 +25,22 @@ export class ProposalsStore {
   private listeners = new Set<() => void>();
 
   constructor(private readonly session: EditingSession) {
-    this.current = { mode: readMode(session.doc), proposals: readProposals(session.doc), draft: null };
+    this.current = { mode: readMode(session.doc), proposals: readProposals(session.doc), draft: null, refused: null };
     proposalsMap(session.doc).observe(this.refresh);
     settingsMap(session.doc).observe(this.refresh);
+    this.stopNotices = session.onNotice((notice) => {
+      if (notice.level !== 'error') return;
+      this.current = { ...this.current, refused: notice.message };
+      this.emit();
+    });
+  }
+
+  private stopNotices: () => void;
+
+  /** After a refusal: drop this browser's diverged copy and load the server's. */
+  reload() {
+    this.session.discardLocalCopy();
+    location.reload();
   }
 
   private refresh = () => {
@@ -73,6 +88,7 @@ export class ProposalsStore {
   }
 
   destroy() {
+    this.stopNotices();
     proposalsMap(this.session.doc).unobserve(this.refresh);
     settingsMap(this.session.doc).unobserve(this.refresh);
   }
