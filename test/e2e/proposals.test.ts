@@ -8,7 +8,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { delegatePage, operativeTexts, startBrowserEnvironment } from '../support/browser';
+import { fileURLToPath } from 'node:url';
 import { plainText } from '../../shared/model/text';
+import { newProposal } from '../../shared/proposals/create';
+import { putProposal } from '../../shared/proposals/ydoc';
+import { connectClient, synced, type Client } from '../support/clients';
 import type { Resolution } from '../../shared/model/types';
 import { apiFetch, createDocument, type TestServer } from '../support/server';
 
@@ -20,7 +24,11 @@ beforeAll(async () => {
   env = await startBrowserEnvironment();
   ({ server, browser } = env);
 });
-afterAll(() => env?.close());
+const nodeClients: Client[] = [];
+afterAll(async () => {
+  for (const c of nodeClients) c.destroy();
+  await env?.close();
+});
 
 describe('proposals in Chromium', () => {
   it('a facilitator accepts a proposal in the compilation view; the delegation sees the merged text and the new status', { timeout: 60_000 }, async () => {
@@ -63,13 +71,40 @@ describe('proposals in Chromium', () => {
     for (const d of [mexico, chair]) await d.page.locator('.resolution .proposal-note', { hasText: 'OP1 (Mexico)' }).waitFor();
     expect(await chair.page.locator('.resolution .proposal-note ins').first().innerText()).toContain('with appreciation');
 
+    step = 'other delegations propose';
+      // Three more delegations propose from Node clients (real y-websocket, same shared functions as the app).
+      const [opIds, ppIds] = await (async () => {
+        const served = (await (await apiFetch(server, `/api/documents/${id}`)).json()) as { resolution: Resolution };
+        return [served.resolution.operative.map((p) => p.id), served.resolution.preamble.map((p) => p.id)];
+      })();
+      const others = await Promise.all(['European Union', 'United States', 'Norway'].map(async (d) => {
+        const c = connectClient({ url: server.url, wsUrl: server.wsUrl }, id, d, `${d} delegate`);
+        nodeClients.push(c);
+        await synced(c);
+        return c;
+      }));
+      putProposal(others[0].doc, newProposal({ kind: 'alternative', delegation: 'European Union', name: 'EU delegate', paragraph: opIds[0], base: original, text: 'Takes note with appreciation of the report of the Secretary-General;' }));
+      putProposal(others[1].doc, newProposal({ kind: 'delete', delegation: 'United States', name: 'US delegate', paragraph: opIds[1], base: (await operativeTexts(mexico.page))[1] }));
+      putProposal(others[2].doc, newProposal({ kind: 'new', delegation: 'Norway', name: 'Norway delegate', text: 'Calls upon all States to cooperate fully with the Secretary-General;', after: { paragraph: opIds[0], section: 'operative' }, justification: 'Follows OP1 logically.' }));
+      expect(ppIds.length).toBeGreaterThan(0);
+      for (const d of [mexico, chair]) {
+        await d.page.locator('.resolution .proposal-note', { hasText: '1 bis (Norway)' }).waitFor();
+        await d.page.locator('.resolution .proposal-note', { hasText: 'OP2 (United States: delete)' }).waitFor();
+        await d.page.locator('.resolution .proposal-note', { hasText: 'OP1 alt (European Union)' }).waitFor();
+      }
+      await mexico.page.locator('.resolution .proposed-delete').waitFor();
+      await mexico.page.screenshot({ path: fileURLToPath(new URL('../../docs/images/proposals.png', import.meta.url)) });
+
     step = 'accept in the compilation view';
     // The facilitator opens the compilation view and accepts it.
-    await chair.page.getByRole('button', { name: /Compilation \(1 pending\)/ }).click();
+    await chair.page.getByRole('button', { name: /Compilation \(4 pending\)/ }).click();
     const compilation = chair.page.getByRole('dialog', { name: 'Compilation of proposals' });
     await compilation.locator('.comp-proposal', { hasText: 'OP1 (Mexico)' }).getByText('Justification: Agreed language').waitFor();
-    await compilation.getByRole('button', { name: 'Accept OP1 (Mexico)' }).click();
-    await compilation.locator('.comp-proposal').first().waitFor({ state: 'detached' });
+    expect(await compilation.locator('.comp-proposal .proposal-heading').allInnerTexts()).toEqual(['OP1 (Mexico)', 'OP1 alt (European Union)', '1 bis (Norway)', 'OP2 (United States: delete)']);
+      await chair.page.screenshot({ path: fileURLToPath(new URL('../../docs/images/compilation.png', import.meta.url)) });
+      await compilation.getByRole('button', { name: 'Accept OP1 (Mexico)' }).click();
+      await compilation.locator('.comp-proposal', { hasText: 'OP1 (Mexico)' }).waitFor({ state: 'detached' });
+      expect(await compilation.locator('.comp-proposal').count()).toBe(3);
 
     step = 'merged text and status on the delegation’s page';
     // The delegation's page: the merged text, the new status, no pending note any more.
@@ -77,7 +112,9 @@ describe('proposals in Chromium', () => {
     await expect.poll(async () => (await operativeTexts(mexico.page))[0], { timeout: 5000 }).toBe(merged);
     await expect.poll(() => mine.getAttribute('data-state'), { timeout: 5000 }).toBe('accepted');
     expect(await mine.innerText()).toContain('by Chair');
-    await expect.poll(() => mexico.page.locator('.resolution .proposal-note').count()).toBe(0);
+    await expect.poll(() => mexico.page.locator('.resolution .proposal-note', { hasText: 'OP1 (Mexico)' }).count()).toBe(0);
+      // The European Union's alternative was made on the earlier text: it says so.
+      await mexico.page.locator('.resolution .proposal-note', { hasText: 'OP1 alt (European Union)' }).getByText('made on an earlier text').waitFor();
     // (The chair's page shows Mexico's caret label inside OP1, so compare the server's text there.)
       const served = (await (await apiFetch(server, `/api/documents/${id}`)).json()) as { resolution: Resolution };
       expect(plainText(served.resolution.operative[0].content)).toBe(merged);
