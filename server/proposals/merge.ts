@@ -106,7 +106,8 @@ export function mergeProposal(p: Proposal, options: { force: boolean; label: str
         case 'move': {
           const el = target(copy, p, label);
           const sec = el.parent as Y.XmlElement;
-          if (sec.nodeName !== (p.after!.section === 'operative' ? NODE.operative : NODE.preamble) || el.nodeName === NODE.subparagraph) {
+          if (el.nodeName === NODE.subparagraph) throw new ProposalConflict(`${label} is a subparagraph: it moves with its operative paragraph`);
+          if (sec.nodeName !== (p.after!.section === 'operative' ? NODE.operative : NODE.preamble)) {
             throw new ProposalConflict(`${label} can only move among the paragraphs of its own part`);
           }
           const unit = unitOf(el);

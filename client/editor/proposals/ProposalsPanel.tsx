@@ -9,6 +9,7 @@ import type { Editor } from '@tiptap/react';
 import { proposalLabels } from '../../../shared/proposals/labels';
 import type { Proposal } from '../../../shared/proposals/types';
 import { selectionBlock } from '../structure';
+import { NODE } from '../../../shared/editor/schema';
 import type { EditingSession } from '../session';
 import { CompilationView } from './CompilationView';
 import type { Draft } from './draft';
@@ -59,6 +60,7 @@ export function ProposalsPanel({ store, session, editor }: { store: ProposalsSto
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor, view.proposals, editor?.state.doc]);
   const at = editor && proposing ? caretParagraph(editor) : null;
+  const subparagraph = !!editor && selectionBlock(editor.state)?.node.type.name === NODE.subparagraph;
   const open = (kind: Draft['kind']) => {
     if (!at) return;
     if (kind === 'new') store.openDraft({ ...at, kind, label: `new paragraph after ${at.label}`, base: '', text: '' });
@@ -94,7 +96,7 @@ export function ProposalsPanel({ store, session, editor }: { store: ProposalsSto
         <div className="proposal-actions" role="group" aria-label="Propose">
           <p className="small muted">{at ? `For ${at.label} (or just type in it):` : 'Put the caret in a paragraph to propose a change to it.'}</p>
           {(['text', 'alternative', 'new', 'delete', 'move'] as const).map((kind) => (
-            <button key={kind} type="button" disabled={!at} onClick={() => open(kind)}>
+            <button key={kind} type="button" disabled={!at || (kind === 'move' && subparagraph)} title={kind === 'move' && subparagraph ? 'A subparagraph moves with its operative paragraph' : undefined} onClick={() => open(kind)}>
               {{ text: 'Propose new wording', alternative: 'Propose alternative', new: 'Propose new paragraph after', delete: 'Propose deletion', move: 'Propose move' }[kind]}
             </button>
           ))}
