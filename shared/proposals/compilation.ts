@@ -116,3 +116,36 @@ export function compilationToText(entries: CompilationEntry[], header: Compilati
   }
   return lines.join('\n') + '\n';
 }
+
+/**
+ * The compilation as plain labelled lines for other outputs (the Word export
+ * of the revisions work takes exactly this shape): each paragraph with its
+ * label and text, each proposal with its label, delegation, kind and text.
+ */
+export interface CompilationOutline {
+  masthead: Resolution['masthead'];
+  title: string;
+  entries: Array<{
+    label: string;
+    text: string;
+    proposals: Array<{ label: string; delegation: string; kind: string; text?: string; justification?: string }>;
+  }>;
+}
+
+export function compilationOutline(resolution: Resolution, entries: CompilationEntry[]): CompilationOutline {
+  const title = resolution.title.map((n) => (n.type === 'text' ? n.text : '')).join('');
+  return {
+    masthead: resolution.masthead,
+    title,
+    entries: entries.map((e) => ({
+      label: e.paragraph?.label ?? '',
+      text: e.paragraph?.text ?? 'Placed first, or on paragraphs no longer in the text',
+      proposals: e.proposals.map((c) => {
+        const p = c.proposal;
+        // A move reads "OP7 (Norway): move after OP3" (the heading's part after the delegation).
+        const text = p.kind === 'move' ? c.heading.slice(c.heading.indexOf(': ') + 2, -1) : p.kind === 'delete' ? undefined : c.text;
+        return { label: c.label, delegation: p.delegation, kind: p.kind === 'text' ? 'replace' : p.kind, text, justification: p.justification || undefined };
+      }),
+    })),
+  };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseResolutionText } from '../text/parse';
-import { compile, compilationToText } from './compilation';
+import { compilationOutline, compile, compilationToText } from './compilation';
 import { newProposal } from './create';
 import { applyHunks, changeKind, hunks, wordDiff } from './diff';
 import { latinOrdinal, proposalLabels } from './labels';
@@ -116,6 +116,12 @@ describe('the compilation', () => {
     expect(text).toContain('    OP3 (United States: delete)\n');
     expect(text).toContain('OP4  Invites Member States to contribute;\n    4 bis (Norway): Calls upon all States;\n');
     expect(text).not.toContain('Japan');
+
+    const outline = compilationOutline(resolution, entries);
+    const op1 = outline.entries.find((e) => e.label === 'OP1')!;
+    expect(op1.proposals).toEqual([{ label: 'OP1', delegation: 'Kenya', kind: 'move', text: 'move after OP4', justification: undefined }]);
+    const op3 = outline.entries.find((e) => e.label === 'OP3')!;
+    expect(op3).toMatchObject({ text: 'Decides to remain seized of the matter.', proposals: [{ label: 'OP3', delegation: 'United States', kind: 'delete', text: undefined }] });
   });
 
   it('marks a proposal made on an earlier text', () => {
