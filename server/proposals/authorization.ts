@@ -5,8 +5,8 @@
  * - `settings` (the document mode): facilitator, secretariat, administrator.
  * - `proposals`: every value must be a well-formed proposal under its own id.
  *   A delegation may create or change only its own delegation's entries, and
- *   only while they are pending or withdrawn (it cannot forge, decide or
- *   alter another's); the facilitator, the secretariat and the administrator
+ *   only while they are pending or withdrawn (it cannot forge, decide,
+ *   remove or alter another's; it withdraws its own); the facilitator, the secretariat and the administrator
  *   may do more (deciding goes through the API, server/proposals/service.ts).
  * - The body (`resolution`, `masthead`) in proposal mode: only the facilitator,
  *   the secretariat, the administrator and the server — including the merge of
@@ -39,6 +39,8 @@ export function proposalRules(log: Logger) {
     const privileged = PRIVILEGED.has(ctx.role);
     const own = ctx.identity.delegation;
     const proposals = doc.ydoc.getMap<unknown>(PROPOSALS_MAP);
+    // An entry deleted without a new value in the same update is removed, not replaced.
+    const rewritten = new Set(writes.filter((w) => w.root === PROPOSALS_MAP && !w.deleted).map((w) => w.key));
     for (const w of writes) {
       if (w.root === SETTINGS_MAP) {
         if (!privileged) refuse('Only the facilitator or the secretariat can change the document’s mode');
@@ -60,6 +62,7 @@ export function proposalRules(log: Logger) {
           if (old && old.delegation !== own) refuse(`Proposal "${w.key}" belongs to ${old.delegation}: you cannot change it`);
           if (old && !OPEN_STATES.has(old.state)) refuse(`Proposal "${w.key}" was ${old.state} already`);
           if (w.deleted && !old) continue;
+          if (w.deleted && !rewritten.has(w.key)) refuse(`Proposal "${w.key}" cannot be removed: withdraw it instead`);
         }
       } else if (w.root === BODY_FIELD || w.root === MASTHEAD_MAP) {
         if (privileged || ctx.merging) continue;

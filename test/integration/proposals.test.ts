@@ -170,7 +170,14 @@ describe('proposals', () => {
     expect(readProposals(facilitator.doc)).toEqual([mine]);
     expect(readMode(facilitator.doc)).toBe('editing');
 
-    // Withdrawing one's own is fine.
+    // Removing one's own record is refused (withdraw it instead); withdrawing is fine.
+    const mexico2 = await connect(id, 'Mexico');
+    const before = refusals();
+    mexico2.doc.getMap('proposals').delete(mine.id);
+    await waitFor(() => refusals() > before, 'the server refuses the removal');
+    expect(server.lines.join('\n')).toMatch(/cannot be removed: withdraw it instead/);
+    mexico2.destroy();
+    expect(readProposals(facilitator.doc)).toEqual([mine]);
     putProposal(mexico.doc, { ...mine, state: 'withdrawn' });
     await waitFor(() => readProposal(facilitator.doc, mine.id)?.state === 'withdrawn', 'the withdrawal arrives');
   });
