@@ -123,6 +123,23 @@ describe('proposals in Chromium', () => {
       // The history attributes the accepted words to Mexico.
       const history = (await (await apiFetch(server, `/api/documents/${id}/history?delegation=Mexico`)).json()) as { changes: Array<{ inserted: string; deleted: string }> };
       expect(history.changes.map((c) => c.inserted).join('')).toBe(', with appreciation');
+
+      step = 'a new paragraph by command: "1 ter"';
+      await mexico.page.locator('.resolution .res-op').first().click();
+      await mexico.page.getByRole('button', { name: 'Propose new paragraph after' }).click();
+      const fresh = mexico.page.getByRole('dialog', { name: 'Your proposal' });
+      await expect.poll(() => fresh.getByLabel('Proposed text').evaluate((el) => el === document.activeElement)).toBe(true);
+      await mexico.page.keyboard.type('Encourages Member States to share information;');
+      await mexico.page.keyboard.press('Control+Enter');
+      await fresh.waitFor({ state: 'detached' });
+      await chair.page.locator('.resolution .proposal-note', { hasText: '1 ter (Mexico)' }).waitFor();
+      await compilation.locator('.comp-proposal .proposal-heading', { hasText: '1 ter (Mexico)' }).waitFor();
+
+      step = 'undo in the compilation view';
+      await compilation.getByRole('button', { name: 'Undo last decision' }).click();
+      await expect.poll(async () => (await operativeTexts(mexico.page))[0], { timeout: 5000 }).toBe(original);
+      await expect.poll(() => mine.getAttribute('data-state'), { timeout: 5000 }).toBe('pending');
+      await compilation.locator('.comp-proposal .proposal-heading', { hasText: 'OP1 (Mexico)' }).waitFor();
     } catch (err) {
       throw new Error(`${step}: ${(err as Error).message}\npage errors: ${JSON.stringify([...chair.errors, ...mexico.errors])}\nMexico OP texts: ${JSON.stringify(await operativeTexts(mexico.page))}`);
     }
