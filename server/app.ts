@@ -25,6 +25,8 @@ import { buildCitationCorpus } from './validation/corpus';
 import { CorpusService } from './corpus/service';
 import { LiveDiagnostics } from './validation/live';
 import { RevisionService } from './revisions/service';
+import { proposalRules } from './proposals/authorization';
+import { ProposalService } from './proposals/service';
 
 export interface ServerOptions {
   dataDir: string;
@@ -80,15 +82,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     log,
     onPersisted: (doc) => registry.maybeCompact(doc),
-    hooks: { authorize: [refuseObserverWrites(log), ownership.authorize], afterApply: [diagnostics.changed] },
+    hooks: { authorize: [refuseObserverWrites(log), proposalRules(log), ownership.authorize], afterApply: [diagnostics.changed] },
   });
   const history = new HistoryService(store);
+  const proposals = new ProposalService({ registry, pipeline, history });
   const templates = loadTemplates(options.templatesDir ?? here('../templates'));
   const documents = new DocumentService({ store, registry, templates, participants });
   const revisions = new RevisionService({ store, revisions: stores.revisions, registry, pipeline, diagnostics });
 
   const app = new Hono();
-  app.route('/api', createApi({ registry, documents, templates, log, maxBodyBytes: maxMessageBytes, diagnostics, corpus, auth, participants, history, pipeline, revisions }));
+  app.route('/api', createApi({ registry, documents, templates, log, maxBodyBytes: maxMessageBytes, diagnostics, corpus, auth, participants, history, pipeline, revisions, proposals }));
   app.all('/api/*', (c) => c.json({ error: `No such API route: ${c.req.method} ${c.req.path}` }, 404));
   app.get('*', serveClient(options.clientDir ?? here('../dist/client')));
 

@@ -13,6 +13,7 @@ import type { ServerNotice } from '../../shared/protocol/messages';
 import { onServerNotice } from '../../shared/protocol/notices';
 
 type DiagnosticsNotice = Extract<ServerNotice, { type: 'diagnostics' }>;
+type PlainNotice = Extract<ServerNotice, { type: 'notice' }>;
 
 export type ConnectionStatus =
   | { kind: 'connecting' }
@@ -45,6 +46,20 @@ export class EditingSession {
     return () => this.diagnosticsListeners.delete(listener);
   }
   private closed: { code: number; reason: string } | null = null;
+  private noticeListeners = new Set<(notice: PlainNotice) => void>();
+
+  /** Plain notices from the server (e.g. a change it refused). */
+  onNotice(listener: (notice: PlainNotice) => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+  private discarded = false;
+
+  /** Forgets this browser's copy (after the server refused a change of it): the next load takes the server's state. */
+  discardLocalCopy() {
+    this.discarded = true;
+    localStorage.removeItem(cacheKey(this.documentId, this.identity));
+  }
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -82,6 +97,7 @@ export class EditingSession {
     this.doc.on('update', this.notifyContent);
     // Registered at once: the server sends its verdict right after the first sync.
     onServerNotice(this.provider, (notice) => {
+      if (notice.type === 'notice') for (const l of this.noticeListeners) l(notice);
       if (notice.type !== 'diagnostics' || notice.documentId !== documentId) return;
       this.serverDiagnostics = notice;
       for (const l of this.diagnosticsListeners) l(notice);
@@ -179,6 +195,7 @@ export class EditingSession {
   }
 
   private saveLocalCopy() {
+    if (this.discarded) return;
     try {
       localStorage.setItem(cacheKey(this.documentId, this.identity), toBase64(Y.encodeStateAsUpdate(this.doc)));
     } catch {

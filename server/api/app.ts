@@ -25,6 +25,8 @@ import { corpusRoutes } from './corpus';
 import { languageRoutes } from './language';
 import type { RevisionService } from '../revisions/service';
 import { revisionRoutes } from './revisions';
+import { proposalRoutes } from './proposals';
+import type { ProposalService } from '../proposals/service';
 
 export interface ApiDeps {
   registry: DocumentRegistry;
@@ -39,6 +41,7 @@ export interface ApiDeps {
   pipeline: UpdatePipeline;
   corpus: CorpusService;
   revisions: RevisionService;
+  proposals: ProposalService;
 }
 
 export function createApi(deps: ApiDeps) {
@@ -66,6 +69,7 @@ export function createApi(deps: ApiDeps) {
     .route('/documents', documentDiagnosticsRoute(deps.registry, deps.documents, deps.diagnostics))
     .route('/documents', participantRoutes(deps.auth, deps.documents))
     .route('/documents', historyRoutes(deps))
+    .route('/documents', proposalRoutes(deps.proposals))
     .route('/', validationRoutes(deps.diagnostics))
     .route('/', languageRoutes(deps.corpus, deps.documents))
     .route('/corpus', corpusRoutes(deps.corpus, deps.documents));
