@@ -26,6 +26,7 @@ import { buildCitationCorpus } from './validation/corpus';
 import { CorpusService } from './corpus/service';
 import { SqliteCorpusStore } from './storage/sqlite-corpus';
 import { LiveDiagnostics } from './validation/live';
+import { createScaleOut, type ScaleOut } from './scale';
 
 export interface ServerOptions {
   dataDir: string;
@@ -45,6 +46,14 @@ export interface ServerOptions {
   sessionTtlMs?: number;
   /** How long an invitation link stays valid (default 14 days). */
   invitationTtlMs?: number;
+  /** Scale-out (REDIS_URL): relay updates and presence to the other nodes through this Redis. */
+  redisUrl?: string;
+  /** Prefix of the Redis channels (REDIS_PREFIX, default `penholder:`). */
+  redisPrefix?: string;
+  /** This node's id in scale-out mode (NODE_ID). */
+  nodeId?: string;
+  /** Scale-out: read every open document's log from the store this often, in case a relay message was lost (default 5 s). */
+  catchUpEveryMs?: number;
 }
 
 export interface RunningServer {
@@ -52,6 +61,8 @@ export interface RunningServer {
   port: number;
   /** The administrator's token (as configured, or the one generated at start). */
   adminToken: string;
+  /** Scale-out mode only: the relay (node id, `lastLagMs` for metrics). */
+  scaleOut: ScaleOut | null;
   /** Flushes every open document to storage and stops. */
   close(): Promise<void>;
 }
@@ -63,7 +74,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const log = options.logger ?? createLogger();
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   const store = new SqliteDocumentStore(options.dataDir);
-  const registry = new DocumentRegistry({ store, log, compactEvery: options.compactEvery });
+  const scaleOut = options.redisUrl
+    ? createScaleOut({ redisUrl: options.redisUrl, prefix: options.redisPrefix, nodeId: options.nodeId, store, log, catchUpEveryMs: options.catchUpEveryMs })
+    : null;
+  const registry = new DocumentRegistry({ store, log, compactEvery: options.compactEvery, lifecycle: scaleOut?.relay });
   const diagnostics = new LiveDiagnostics(buildCitationCorpus(), log);
   const corpusStore = new SqliteCorpusStore(options.dataDir);
   const corpus = new CorpusService(corpusStore, log, (citations) => diagnostics.setCorpus(citations));
@@ -76,8 +90,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     log,
     onPersisted: (doc) => registry.maybeCompact(doc),
-    hooks: { authorize: [refuseObserverWrites(log), ownership.authorize], afterApply: [diagnostics.changed] },
+    hooks: {
+      authorize: [refuseObserverWrites(log), ownership.authorize],
+      afterApply: [diagnostics.changed, ...(scaleOut ? [scaleOut.relay.published] : [])],
+      afterRelayed: [diagnostics.changed],
+    },
   });
+  await scaleOut?.start(pipeline);
   const history = new HistoryService(store);
   const templates = loadTemplates(options.templatesDir ?? here('../templates'));
   const documents = new DocumentService({ store, registry, templates, participants });
@@ -103,6 +122,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     (closing ??= (async () => {
       for (const ws of wss.clients) ws.close(CLOSE.serverShutdown, 'server shutting down');
       await registry.closeAll();
+      scaleOut?.close();
       for (const ws of wss.clients) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -113,5 +133,5 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       log.info('server stopped', { url });
     })());
 
-  return { url, port, adminToken, close };
+  return { url, port, adminToken, scaleOut, close };
 }

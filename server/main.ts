@@ -25,6 +25,9 @@ const server = await startServer({
   dataDir: path.resolve(process.env.DATA_DIR || './data'),
   maxMessageBytes: intFromEnv('MAX_MESSAGE_BYTES', DEFAULT_MAX_MESSAGE_BYTES),
   logger: log,
+  redisUrl: process.env.REDIS_URL || undefined,
+  redisPrefix: process.env.REDIS_PREFIX || undefined,
+  nodeId: process.env.NODE_ID || undefined,
 });
 log.info(`Penholder is running at ${server.url}`, { dataDir: path.resolve(process.env.DATA_DIR || './data') });
 if (admin.generated) {

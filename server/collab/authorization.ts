@@ -34,46 +34,58 @@ const authorOf = (ctx: ConnectionContext, clientId: number): ClientAuthor => ({
   participantId: ctx.participantId,
 });
 
+/**
+ * Client-id owners per open document, cached per node. With several nodes,
+ * another node may have claimed an id this node has not seen: an id unknown
+ * here is looked up in the store again, and a claim is checked after it is
+ * written (the store keeps the first writer of an id, atomically), so two
+ * nodes — or two connections of one node — cannot both win one id.
+ */
 export class ClientIdOwnership {
-  /** Per open document: client id → author, loaded once from the store. */
-  private owners = new WeakMap<CollabDocument, Promise<Map<number, ClientAuthor>>>();
+  /** Per open document: client id → author, as far as this node knows. */
+  private owners = new WeakMap<CollabDocument, Map<number, ClientAuthor>>();
 
   constructor(
     private readonly store: ParticipantStore,
     private readonly log: Logger,
   ) {}
 
-  private ownersOf(doc: CollabDocument): Promise<Map<number, ClientAuthor>> {
-    let owners = this.owners.get(doc);
-    if (!owners) {
-      owners = this.store.clientAuthors(doc.id).then((list) => new Map(list.map((a) => [a.clientId, a])));
-      this.owners.set(doc, owners);
-    }
+  private async refresh(doc: CollabDocument): Promise<Map<number, ClientAuthor>> {
+    const owners = this.owners.get(doc) ?? new Map<number, ClientAuthor>();
+    for (const a of await this.store.clientAuthors(doc.id)) owners.set(a.clientId, a);
+    this.owners.set(doc, owners);
     return owners;
+  }
+
+  private refuse(ctx: ConnectionContext, doc: CollabDocument, clientId: number, owner: ClientAuthor): never {
+    this.log.warn('refused an update under another delegation’s client id', {
+      conn: ctx.connectionId,
+      doc: doc.id,
+      delegation: ctx.identity.delegation,
+      clientId,
+      owner: owner.delegation ?? owner.role,
+    });
+    throw new RefusedUpdate(`client id ${clientId} belongs to ${owner.delegation ?? 'the server'}: write with your own client id`, CLOSE.forbidden);
   }
 
   authorize = async (ctx: ConnectionContext, doc: CollabDocument, update: Uint8Array): Promise<void> => {
     const { newClients } = noveltyOf(doc.ydoc, update);
     if (newClients.size === 0) return;
-    const owners = await this.ownersOf(doc);
-    // Check and claim with no await in between, so two connections cannot both claim one id.
-    const claimed: ClientAuthor[] = [];
+    let owners = this.owners.get(doc);
+    if (!owners || [...newClients].some((id) => !owners!.has(id))) owners = await this.refresh(doc);
+    const unclaimed: ClientAuthor[] = [];
     for (const clientId of newClients) {
       const owner = owners.get(clientId);
-      if (!owner) {
-        claimed.push(authorOf(ctx, clientId));
-      } else if (owner.delegation !== ctx.identity.delegation) {
-        this.log.warn('refused an update under another delegation’s client id', {
-          conn: ctx.connectionId,
-          doc: doc.id,
-          delegation: ctx.identity.delegation,
-          clientId,
-          owner: owner.delegation ?? owner.role,
-        });
-        throw new RefusedUpdate(`client id ${clientId} belongs to ${owner.delegation ?? 'the server'}: write with your own client id`, CLOSE.forbidden);
-      }
+      if (!owner) unclaimed.push(authorOf(ctx, clientId));
+      else if (owner.delegation !== ctx.identity.delegation) this.refuse(ctx, doc, clientId, owner);
     }
-    for (const a of claimed) owners.set(a.clientId, a);
-    if (claimed.length) await this.store.claimClientIds(doc.id, claimed);
+    if (!unclaimed.length) return;
+    await this.store.claimClientIds(doc.id, unclaimed);
+    // Someone else may have claimed one of these ids between the lookup and the claim: the store kept the first.
+    owners = await this.refresh(doc);
+    for (const { clientId } of unclaimed) {
+      const owner = owners.get(clientId);
+      if (owner && owner.delegation !== ctx.identity.delegation) this.refuse(ctx, doc, clientId, owner);
+    }
   };
 }
