@@ -19,17 +19,17 @@ import { DocumentService } from './documents/service';
 import { createLogger, type Logger } from './log';
 import { serveClient } from './static';
 import { HistoryService } from './history/service';
-import { SqliteDocumentStore } from './storage/sqlite';
-import { SqliteParticipantStore } from './storage/sqlite-participants';
+import { openStores } from './storage/index';
 import { loadTemplates } from './templates';
 import { buildCitationCorpus } from './validation/corpus';
 import { CorpusService } from './corpus/service';
-import { SqliteCorpusStore } from './storage/sqlite-corpus';
 import { LiveDiagnostics } from './validation/live';
 import { createScaleOut, type ScaleOut } from './scale';
 
 export interface ServerOptions {
   dataDir: string;
+  /** postgres://… (DATABASE_URL): store everything in PostgreSQL instead of SQLite in dataDir. */
+  databaseUrl?: string;
   port?: number;
   host?: string;
   maxMessageBytes?: number;
@@ -73,16 +73,19 @@ export const DEFAULT_MAX_MESSAGE_BYTES = 5 * 1024 * 1024;
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const log = options.logger ?? createLogger();
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
-  const store = new SqliteDocumentStore(options.dataDir);
+  const stores = await openStores({
+    dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl,
+    onError: (err) => log.warn('storage connection error', { error: err.message }),
+  });
+  const { documents: store, participants, corpus: corpusStore } = stores;
   const scaleOut = options.redisUrl
     ? createScaleOut({ redisUrl: options.redisUrl, prefix: options.redisPrefix, nodeId: options.nodeId, store, log, catchUpEveryMs: options.catchUpEveryMs })
     : null;
   const registry = new DocumentRegistry({ store, log, compactEvery: options.compactEvery, lifecycle: scaleOut?.relay });
   const diagnostics = new LiveDiagnostics(buildCitationCorpus(), log);
-  const corpusStore = new SqliteCorpusStore(options.dataDir);
   const corpus = new CorpusService(corpusStore, log, (citations) => diagnostics.setCorpus(citations));
   await corpus.start({ seed: options.seedCorpus ?? true });
-  const participants = new SqliteParticipantStore(options.dataDir);
   const adminToken = options.adminToken ?? newToken('adm');
   const auth = new AuthService(participants, { adminToken, sessionTtlMs: options.sessionTtlMs, invitationTtlMs: options.invitationTtlMs });
   const ownership = new ClientIdOwnership(participants, log);
@@ -96,7 +99,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       afterRelayed: [diagnostics.changed],
     },
   });
-  await scaleOut?.start(pipeline);
+  try {
+    await scaleOut?.start(pipeline);
+  } catch (err) {
+    await stores.close();
+    throw err;
+  }
   const history = new HistoryService(store);
   const templates = loadTemplates(options.templatesDir ?? here('../templates'));
   const documents = new DocumentService({ store, registry, templates, participants });
@@ -127,9 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
-      await store.close();
-      await participants.close();
-      await corpusStore.close();
+      await stores.close();
       log.info('server stopped', { url });
     })());
 

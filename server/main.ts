@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DEFAULT_MAX_MESSAGE_BYTES, startServer } from './app';
 import { adminTokenFromEnv, signInLink } from './auth/admin';
 import { createLogger } from './log';
+import { describeStorage } from './storage/index';
 
 const log = createLogger((process.env.LOG_LEVEL as 'info') ?? 'info');
 
@@ -23,13 +24,16 @@ const server = await startServer({
   port: intFromEnv('PORT', 8080),
   host: process.env.HOST || '127.0.0.1',
   dataDir: path.resolve(process.env.DATA_DIR || './data'),
+  databaseUrl: process.env.DATABASE_URL || undefined,
   maxMessageBytes: intFromEnv('MAX_MESSAGE_BYTES', DEFAULT_MAX_MESSAGE_BYTES),
   logger: log,
   redisUrl: process.env.REDIS_URL || undefined,
   redisPrefix: process.env.REDIS_PREFIX || undefined,
   nodeId: process.env.NODE_ID || undefined,
 });
-log.info(`Penholder is running at ${server.url}`, { dataDir: path.resolve(process.env.DATA_DIR || './data') });
+log.info(`Penholder is running at ${server.url}`, {
+  storage: describeStorage({ dataDir: path.resolve(process.env.DATA_DIR || './data'), databaseUrl: process.env.DATABASE_URL || undefined }),
+});
 if (admin.generated) {
   // Printed once, on stdout rather than in the log: it is a secret. Set PENHOLDER_ADMIN_TOKEN to keep one across restarts.
   process.stdout.write(`\nAdministrator sign-in (valid until the server stops): ${signInLink(server.url, admin.token)}\n\n`);

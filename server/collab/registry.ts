@@ -33,6 +33,7 @@ export interface DocumentLifecycle {
 export class DocumentRegistry {
   private open = new Map<string, Promise<CollabDocument | null>>();
   private unloading = new Map<string, Promise<void>>();
+  private compacting = new Map<string, Promise<void>>();
   private readonly compactEvery: number;
 
   constructor(private readonly options: RegistryOptions) {
@@ -73,18 +74,47 @@ export class DocumentRegistry {
     if (doc.peers.size === 0) void this.unload(doc);
   }
 
-  /** Writes a snapshot of the whole state if the log grew since the last one. */
+  /**
+   * Writes a snapshot if the log grew since the last one, under the store's
+   * compaction lock (one node at a time; skipped when another node holds it).
+   *
+   * The snapshot is built from the store, not only from this node's Y.Doc:
+   * with several nodes, this node may not have received another node's update
+   * yet, and a snapshot claiming to cover it would lose it on the next load.
+   * So: stored snapshot + every logged update after it (up to seq M) + this
+   * node's state (re-applying known updates is a no-op in Yjs), saved as
+   * covering M. Runs beside the document's queue: appends go on meanwhile.
+   */
   async compact(doc: CollabDocument): Promise<void> {
-    await doc.enqueue(async () => {
-      if (doc.lastSeq <= doc.snapshotSeq) return;
-      const upTo = doc.lastSeq;
-      await this.options.store.saveSnapshot(doc.id, Y.encodeStateAsUpdate(doc.ydoc), upTo, {
-        title: plainTextOfTitle(doc.ydoc),
-        symbol: symbolOf(doc.ydoc),
+    const running = this.compacting.get(doc.id);
+    if (running) return running;
+    if (doc.lastSeq <= doc.snapshotSeq) return;
+    const run = this.compactNow(doc).finally(() => this.compacting.delete(doc.id));
+    this.compacting.set(doc.id, run);
+    return run;
+  }
+
+  private async compactNow(doc: CollabDocument): Promise<void> {
+    const { store, log } = this.options;
+    const upTo = await store.withCompactionLock(doc.id, async () => {
+      const stored = await store.load(doc.id);
+      if (!stored) return null;
+      const merged = new Y.Doc({ gc: false });
+      merged.transact(() => {
+        if (stored.snapshot) Y.applyUpdate(merged, stored.snapshot);
+        for (const update of stored.updates) Y.applyUpdate(merged, update);
+        Y.applyUpdate(merged, Y.encodeStateAsUpdate(doc.ydoc));
       });
-      doc.snapshotSeq = upTo;
-      this.options.log.debug('compacted', { doc: doc.id, upTo });
+      await store.saveSnapshot(doc.id, Y.encodeStateAsUpdate(merged), stored.lastSeq, { title: plainTextOfTitle(merged), symbol: symbolOf(merged) });
+      merged.destroy();
+      return stored.lastSeq;
     });
+    if (upTo === null) {
+      log.debug('compaction skipped: another holder has the lock', { doc: doc.id });
+      return;
+    }
+    doc.snapshotSeq = Math.max(doc.snapshotSeq, upTo);
+    log.debug('compacted', { doc: doc.id, upTo });
   }
 
   /** Compaction when the log has grown enough since the last snapshot. */

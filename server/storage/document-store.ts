@@ -47,9 +47,19 @@ export interface DocumentStore {
   /** Appends an accepted update; resolves once it is durable. Returns its sequence number. */
   appendUpdate(id: string, update: Uint8Array, attribution: Attribution): Promise<number>;
   load(id: string): Promise<LoadedDocument | null>;
-  /** Stores a snapshot of the full state covering the log up to `upToSeq`. */
+  /**
+   * Stores a snapshot of the full state covering the log up to `upToSeq`.
+   * Never moves backwards: a snapshot with an `upToSeq` not larger than the
+   * stored one is ignored (another node may have compacted further meanwhile).
+   */
   saveSnapshot(id: string, state: Uint8Array, upToSeq: number, meta: { title: string; symbol: string }): Promise<void>;
-  /** The update log (history), oldest first. */
+  /** The update log (history) after `sinceSeq`, oldest first: also how a node catches up. */
   history(id: string, sinceSeq?: number): Promise<StoredUpdate[]>;
+  /**
+   * Runs `fn` while holding the document's compaction lock; null, without
+   * running it, when another holder (another node) has it. Compaction of a
+   * document is done by one holder at a time.
+   */
+  withCompactionLock<T>(id: string, fn: () => Promise<T>): Promise<T | null>;
   close(): Promise<void>;
 }

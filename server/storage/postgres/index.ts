@@ -1,0 +1,31 @@
+/**
+ * Opens the PostgreSQL backend: one pool, the schema, and every store on
+ * that pool. To add a store: its module beside these, its tables in
+ * schema.ts, and one line here (and in ../index.ts's Stores).
+ */
+import type { Stores } from '../index';
+import { PgCorpusStore } from './corpus';
+import { PgDocumentStore } from './documents';
+import { PgParticipantStore } from './participants';
+import { openPool } from './pool';
+import { describeDatabaseUrl } from './url';
+import { ensureSchema } from './schema';
+
+export async function openPgStores(databaseUrl: string, options: { onError?: (err: Error) => void; poolSize?: number } = {}): Promise<Stores> {
+  const pool = openPool(databaseUrl, { max: options.poolSize, onError: options.onError });
+  try {
+    await ensureSchema(pool);
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw new Error(`PostgreSQL at ${describeDatabaseUrl(databaseUrl)} is not usable: ${(err as Error).message}`);
+  }
+  let closing: Promise<void> | null = null;
+  return {
+    backend: 'postgres',
+    documents: new PgDocumentStore(pool),
+    participants: new PgParticipantStore(pool),
+    corpus: new PgCorpusStore(pool),
+    close: () => (closing ??= pool.end()),
+  };
+}
+
