@@ -1,0 +1,193 @@
+/**
+ * Scale-out failure tests: three real node processes on one PostgreSQL
+ * database, relaying through a real (private) redis-server, with real
+ * y-websocket clients spread across them.
+ */
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectClient, operativeTexts, synced, waitFor, type Client } from '../support/clients';
+import { startCluster, type Cluster } from '../support/cluster';
+import { freshDatabase, type FreshDatabase } from '../support/postgres';
+import { holdsAll, trackReceived } from '../support/received';
+import { startTestRedis, type TestRedis } from '../support/redis';
+import { apiFetch, createDocument } from '../support/server';
+import { startTyping, type Typist } from '../support/typing';
+
+let db: FreshDatabase;
+let redis: TestRedis;
+let cluster: Cluster;
+
+beforeAll(async () => {
+  db = await freshDatabase();
+  redis = await startTestRedis();
+  cluster = await startCluster(3, { DATABASE_URL: db.url, REDIS_URL: redis.url, REDIS_PREFIX: `test-${process.pid}:` });
+}, 120_000);
+
+afterAll(async () => {
+  await cluster?.stop();
+  await redis?.kill();
+  await db?.drop();
+}, 60_000);
+
+/** The node URLs starting at node `first`: a client begins there and fails over to the next. */
+const urlsFrom = (first: number) => [...cluster.wsUrls.slice(first), ...cluster.wsUrls.slice(0, first)];
+
+const DELEGATIONS = ['Italy', 'Mexico', 'Kenya', 'Japan', 'Brazil', 'Norway'];
+
+/** Six clients, two per node, each of its own delegation. */
+function spreadClients(id: string): { client: Client; node: number; delegation: string }[] {
+  return DELEGATIONS.map((delegation, i) => {
+    const node = i % 3;
+    const client = connectClient(cluster.nodes[node], id, delegation, `Delegate ${i}`, { wsUrls: urlsFrom(node), maxBackoffTime: 500 });
+    return { client, node, delegation };
+  });
+}
+
+async function textAt(node: { url: string }, id: string): Promise<string> {
+  const res = await apiFetch(node, `/api/documents/${id}/text`);
+  if (!res.ok) throw new Error(`GET text from ${node.url}: ${res.status} ${await res.text()}`);
+  return res.text();
+}
+
+const sameTexts = (clients: Client[]) => {
+  const first = JSON.stringify(operativeTexts(clients[0].doc));
+  return clients.every((c) => JSON.stringify(operativeTexts(c.doc)) === first);
+};
+
+async function waitForConverged(clients: Client[], what: string, timeoutMs = 30_000) {
+  try {
+    await waitFor(() => sameTexts(clients), what, timeoutMs);
+  } catch (err) {
+    throw new Error(`${(err as Error).message}\n${clients.map((c) => JSON.stringify(operativeTexts(c.doc).slice(-6))).join('\n')}\n${cluster.logs(15)}`);
+  }
+}
+
+/** Every node serves the same text, the clients' text. */
+async function expectNodesAgree(id: string, clients: Client[]) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const texts = await Promise.all(cluster.nodes.map((n) => textAt(n, id)));
+    const clientTexts = operativeTexts(clients[0].doc);
+    // The plain-text form marks the italic opening phrase with asterisks.
+    const plain = texts[0].replaceAll('*', '');
+    if (texts.every((t) => t === texts[0]) && clientTexts.every((p) => plain.includes(p))) return;
+    if (Date.now() > deadline) throw new Error(`nodes disagree after 20 s:\n${texts.map((t) => t.slice(-300)).join('\n---\n')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('three nodes behind Redis and PostgreSQL', () => {
+  it('clients spread across the nodes edit one document concurrently and converge, with one history', async () => {
+    const id = await createDocument(cluster.nodes[0], { template: 'cop-untoc' });
+    const spread = spreadClients(id);
+    const clients = spread.map((s) => s.client);
+    try {
+      await Promise.all(clients.map(synced));
+      // Presence crosses nodes: the delegate on node 3 sees the one on node 1.
+      clients[0].provider.awareness.setLocalStateField('user', { name: 'Delegate 0 (Italy)' });
+      await waitFor(() => clients[2].provider.awareness.getStates().has(clients[0].doc.clientID), 'presence relayed from node 1 to node 3', 15_000);
+
+      const typists: Typist[] = clients.map((c, i) => startTyping(c, `p-${DELEGATIONS[i]}`, `Requests ${DELEGATIONS[i]} to report`, { everyMs: 15, maxChars: 60 }));
+      await Promise.all(typists.map((t) => waitFor(() => t.typed >= 60, 'typing done', 30_000)));
+      await Promise.all(typists.map((t) => t.stop()));
+
+      await waitForConverged(clients, 'six clients on three nodes converge');
+      const texts = operativeTexts(clients[0].doc);
+      for (const d of DELEGATIONS) expect(texts.find((t) => t.startsWith(`Requests ${d} to report`))).toHaveLength(`Requests ${d} to report `.length + 60);
+      await expectNodesAgree(id, clients);
+
+      // Attribution is the same whichever node is asked: every paragraph by the delegation that typed it.
+      const histories = await Promise.all(
+        cluster.nodes.map(async (n) => (await (await apiFetch(n, `/api/documents/${id}/history`)).json()) as { changes: { seq: number; delegation: string; paragraph: { id: string } | null }[] }),
+      );
+      const summary = (h: (typeof histories)[number]) => h.changes.map((c) => `${c.seq}:${c.delegation}:${c.paragraph?.id ?? ''}`).join(',');
+      expect(summary(histories[1])).toBe(summary(histories[0]));
+      expect(summary(histories[2])).toBe(summary(histories[0]));
+      for (const d of DELEGATIONS) {
+        const byParagraph = histories[0].changes.filter((c) => c.paragraph?.id === `p-${d}`);
+        expect(byParagraph.length).toBeGreaterThan(0);
+        expect(new Set(byParagraph.map((c) => c.delegation))).toEqual(new Set([d]));
+      }
+    } finally {
+      for (const c of clients) c.destroy();
+    }
+  }, 120_000);
+
+  it('a node killed with SIGKILL mid-editing: its clients move to another node and nothing any client received is lost', async () => {
+    const id = await createDocument(cluster.nodes[1], { template: 'cop-untoc' });
+    const spread = spreadClients(id);
+    const clients = spread.map((s) => s.client);
+    const received = clients.map(trackReceived);
+    const victims = spread.filter((s) => s.node === 0).map((s) => s.client);
+    let reader: Client | null = null;
+    try {
+      await Promise.all(clients.map(synced));
+      const typists = clients.map((c, i) => startTyping(c, `k-${DELEGATIONS[i]}`, `Urges ${DELEGATIONS[i]} to act`, { everyMs: 10, maxChars: 1500 }));
+      // In the middle of editing: everyone has typed and received the others' typing.
+      await waitFor(() => typists.every((t) => t.typed >= 25), 'everyone typing', 30_000);
+
+      await cluster.nodes[0].kill();
+      // What each client had received from its node when the node died.
+      const atKill = received.map((r) => Y.encodeStateAsUpdate(r));
+      // Hold node 1's clients back for the check, so that they cannot re-send what they had (that would prove nothing).
+      for (const v of victims) v.provider.disconnect();
+
+      reader = connectClient(cluster.nodes[2], id, 'Observer', 'Reader', { role: 'observer' });
+      await synced(reader);
+      const r = reader;
+      await waitFor(() => atKill.every((u) => holdsAll(r.doc, u)), 'node 3 holds every update any client had received', 20_000).catch((err) => {
+        throw new Error(`${(err as Error).message}: missing for clients ${atKill.flatMap((u, i) => (holdsAll(r.doc, u) ? [] : [DELEGATIONS[i]])).join(', ')}\n${cluster.logs(15)}`);
+      });
+
+      // Node 1's clients reconnect — to another node, as node 1 is down — and keep typing.
+      const typedBefore = typists.map((t) => t.typed);
+      for (const v of victims) v.provider.connect();
+      await Promise.all(victims.map((v) => waitFor(() => v.provider.wsconnected && v.provider.synced, 'a client of the killed node connected elsewhere', 20_000)));
+      for (const v of victims) expect(v.provider.url.startsWith(cluster.nodes[0].wsUrl)).toBe(false);
+      await waitFor(() => typists.every((t, i) => t.typed >= typedBefore[i] + 20), 'typing goes on after the failover', 30_000);
+      await Promise.all(typists.map((t) => t.stop()));
+
+      await waitForConverged([...clients, reader], 'all clients converge after the failover');
+      for (const u of atKill) expect(holdsAll(clients[0].doc, u)).toBe(true);
+
+      // Node 1 comes back, loads the document from PostgreSQL and serves the same text.
+      await cluster.nodes[0].start();
+      await expectNodesAgree(id, clients);
+    } finally {
+      for (const c of clients) c.destroy();
+      reader?.destroy();
+      await cluster.nodes[0].start().catch(() => undefined); // whole again for the next test
+    }
+  }, 180_000);
+
+  it('Redis restarted while the nodes run: they reconnect, resynchronize, and no divergence remains', async () => {
+    const id = await createDocument(cluster.nodes[2], { template: 'cop-untoc' });
+    const spread = spreadClients(id);
+    const clients = spread.map((s) => s.client);
+    try {
+      await Promise.all(clients.map(synced));
+      const typists = clients.map((c, i) => startTyping(c, `r-${DELEGATIONS[i]}`, `Decides that ${DELEGATIONS[i]} shall`, { everyMs: 15, maxChars: 1500 }));
+      await waitFor(() => typists.every((t) => t.typed >= 15), 'everyone typing', 30_000);
+
+      await redis.kill();
+      // Edits go on while Redis is away: each node serves its own clients, nothing reaches the others.
+      const during = typists.map((t) => t.typed);
+      await waitFor(() => typists.every((t, i) => t.typed >= during[i] + 15), 'typing while Redis is down', 30_000);
+      await redis.start();
+
+      const after = typists.map((t) => t.typed);
+      await waitFor(() => typists.every((t, i) => t.typed >= after[i] + 15), 'typing after Redis is back', 30_000);
+      await Promise.all(typists.map((t) => t.stop()));
+
+      await waitForConverged(clients, 'clients converge after the Redis restart');
+      const texts = operativeTexts(clients[0].doc);
+      for (let i = 0; i < DELEGATIONS.length; i++) {
+        expect(texts.find((t) => t.startsWith(`Decides that ${DELEGATIONS[i]} shall`))).toHaveLength(`Decides that ${DELEGATIONS[i]} shall `.length + typists[i].typed);
+      }
+      await expectNodesAgree(id, clients);
+      for (const n of cluster.nodes) expect(n.lines.some((l) => l.includes('redis reconnected'))).toBe(true);
+    } finally {
+      for (const c of clients) c.destroy();
+    }
+  }, 180_000);
+});
