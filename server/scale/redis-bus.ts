@@ -25,6 +25,8 @@ export class RedisBus {
   private readonly channels = new Set<string>();
   private started = false;
   private closing = false;
+  private failedPublishes = 0;
+  private lastFailureLog = 0;
 
   constructor(private readonly options: RedisBusOptions) {
     const common = {
@@ -76,7 +78,13 @@ export class RedisBus {
   /** Fire and forget: a lost message is caught up from the store by the receivers. */
   publish(channel: string, data: Uint8Array): void {
     this.pub.publish(channel, Buffer.from(data.buffer, data.byteOffset, data.byteLength)).catch((err: Error) => {
-      if (!this.closing) this.options.log.warn('redis publish failed', { channel, error: err.message });
+      if (this.closing) return;
+      // One line per 5 s while Redis is away, not one per keystroke.
+      this.failedPublishes++;
+      if (Date.now() - this.lastFailureLog < 5000) return;
+      this.lastFailureLog = Date.now();
+      this.options.log.warn('redis publish failed (receivers will catch up from the store)', { channel, failed: this.failedPublishes, error: err.message });
+      this.failedPublishes = 0;
     });
   }
 

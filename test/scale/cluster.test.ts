@@ -3,9 +3,13 @@
  * database, relaying through a real (private) redis-server, with real
  * y-websocket clients spread across them.
  */
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { MESSAGE_SYNC } from '../../shared/protocol/messages';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectClient, operativeTexts, synced, waitFor, type Client } from '../support/clients';
+import { appendOperative, connectClient, operativeTexts, synced, waitFor, type Client } from '../support/clients';
 import { startCluster, type Cluster } from '../support/cluster';
 import { freshDatabase, type FreshDatabase } from '../support/postgres';
 import { holdsAll, trackReceived } from '../support/received';
@@ -156,7 +160,7 @@ describe('three nodes behind Redis and PostgreSQL', () => {
     } finally {
       for (const c of clients) c.destroy();
       reader?.destroy();
-      await cluster.nodes[0].start().catch(() => undefined); // whole again for the next test
+      if (!cluster.nodes[0].running) await cluster.nodes[0].start(); // whole again for the next test
     }
   }, 180_000);
 
@@ -190,4 +194,55 @@ describe('three nodes behind Redis and PostgreSQL', () => {
       for (const c of clients) c.destroy();
     }
   }, 180_000);
+
+  it('a Yjs client id claimed through one node cannot be used by another delegation through another node', async () => {
+    const id = await createDocument(cluster.nodes[0], { template: 'cop-untoc' });
+    const mexico = connectClient(cluster.nodes[1], id, 'Mexico', 'Benito');
+    const italy = connectClient(cluster.nodes[0], id, 'Italy', 'Ada');
+    try {
+      // Node 2 learns the owners of this document's client ids (Mexico's) before Italy writes through node 1.
+      await Promise.all([synced(mexico), synced(italy)]);
+      appendOperative(mexico.doc, 'Invites States to share practice', 'mx-1');
+      await waitFor(() => operativeTexts(italy.doc).includes('Invites States to share practice'), 'Mexico’s paragraph relayed to node 1', 15_000);
+      appendOperative(italy.doc, 'Requests the Secretariat to report', 'it-1');
+      await waitFor(() => operativeTexts(mexico.doc).includes('Requests the Secretariat to report'), 'Italy’s paragraph relayed to node 2', 15_000);
+
+      // Mexico writes through node 2 under Italy's client id (raw frames: the provider cannot forge them).
+      const forged = forgeUpdate(mexico.doc, italy.doc.clientID, 'Decides to close the item');
+      const close = await sendRawUpdate(cluster.nodes[1].wsUrl, id, mexico.token!, forged);
+      expect(close.code).toBe(4403);
+      expect(close.reason).toMatch(/belongs to Italy/);
+      const texts = await Promise.all(cluster.nodes.map((n) => textAt(n, id)));
+      for (const t of texts) expect(t).not.toContain('Decides to close the item');
+    } finally {
+      italy.destroy();
+      mexico.destroy();
+    }
+  }, 60_000);
 });
+
+/** An update that appends a paragraph to `base`'s state, written under `clientId`. */
+function forgeUpdate(base: Y.Doc, clientId: number, text: string): Uint8Array {
+  const forged = new Y.Doc();
+  Y.applyUpdate(forged, Y.encodeStateAsUpdate(base));
+  forged.clientID = clientId; // after applying: Yjs renames a doc that sees its own id arrive from elsewhere
+  const state = Y.encodeStateVector(forged);
+  appendOperative(forged, text, `forged-${clientId}`);
+  return Y.encodeStateAsUpdate(forged, state);
+}
+
+/** Sends one sync update frame on a raw socket (after the server's first message); resolves with the close. */
+function sendRawUpdate(wsUrl: string, docId: string, token: string, update: Uint8Array): Promise<{ code: number; reason: string }> {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  syncProtocol.writeUpdate(encoder, update);
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${wsUrl}/${docId}?token=${token}`);
+    const timer = setTimeout(() => reject(new Error('the server did not close the connection')), 10_000);
+    ws.once('message', () => ws.send(encoding.toUint8Array(encoder)));
+    ws.once('close', (code, reason) => {
+      clearTimeout(timer);
+      resolve({ code, reason: reason.toString() });
+    });
+  });
+}

@@ -33,6 +33,11 @@ export class NodeProcess {
     private readonly env: NodeEnv,
   ) {}
 
+  /** True while the process is alive. */
+  get running(): boolean {
+    return !!this.child && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
