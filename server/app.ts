@@ -88,6 +88,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await corpus.start({ seed: options.seedCorpus ?? true });
   const adminToken = options.adminToken ?? newToken('adm');
   const auth = new AuthService(participants, { adminToken, sessionTtlMs: options.sessionTtlMs, invitationTtlMs: options.invitationTtlMs });
+  if (scaleOut) {
+    auth.onRevoked = scaleOut.relay.revoked;
+    scaleOut.relay.onRevocation = (r) => auth.revokedElsewhere(r);
+  }
   const ownership = new ClientIdOwnership(participants, log);
   const pipeline = new UpdatePipeline({
     store,

@@ -45,7 +45,7 @@ export function createScaleOut(options: ScaleOutOptions): ScaleOut {
     relay,
     async start(pipeline) {
       await bus.start();
-      relay.start(bus, pipeline);
+      await relay.start(bus, pipeline);
       options.log.info('scale-out: relaying through Redis', { node: relay.nodeId, prefix: options.prefix ?? 'penholder:' });
     },
     close() {

@@ -7,6 +7,8 @@ describe('relay messages', () => {
       { kind: 'update', node: 'node-a', sentAt: 1732380000123.5, seq: 4242, update: new Uint8Array([1, 2, 3]) },
       { kind: 'awareness', node: 'nœud-b', sentAt: 1, update: new Uint8Array([9]) },
       { kind: 'hello', node: 'c', sentAt: 2 },
+      { kind: 'revoke', node: 'c', sentAt: 3, revocation: { participantId: 'p123' } },
+      { kind: 'revoke', node: 'c', sentAt: 4, revocation: { sessionId: 's-456' } },
     ];
     for (const m of messages) expect(decodeRelayMessage(encodeRelayMessage(m))).toEqual(m);
   });

@@ -4,6 +4,8 @@
  *   update     an update the sender accepted and logged as `seq`
  *   awareness  presence changes of the sender's clients
  *   hello      "I just opened this document": others answer with their presence
+ *   revoke     (on the control channel) a participant or session was revoked:
+ *              every node drops its connections of it
  *
  * Every message carries the sender's node id (a node ignores its own) and
  * the time it was sent (for the relay lag).
@@ -14,9 +16,10 @@ import * as encoding from 'lib0/encoding';
 export type RelayMessage =
   | { kind: 'update'; node: string; sentAt: number; seq: number; update: Uint8Array }
   | { kind: 'awareness'; node: string; sentAt: number; update: Uint8Array }
-  | { kind: 'hello'; node: string; sentAt: number };
+  | { kind: 'hello'; node: string; sentAt: number }
+  | { kind: 'revoke'; node: string; sentAt: number; revocation: { participantId: string } | { sessionId: string } };
 
-const KIND = { update: 0, awareness: 1, hello: 2 } as const;
+const KIND = { update: 0, awareness: 1, hello: 2, revoke: 3 } as const;
 
 export function encodeRelayMessage(m: RelayMessage): Uint8Array {
   const e = encoding.createEncoder();
@@ -28,6 +31,10 @@ export function encodeRelayMessage(m: RelayMessage): Uint8Array {
     encoding.writeVarUint8Array(e, m.update);
   } else if (m.kind === 'awareness') {
     encoding.writeVarUint8Array(e, m.update);
+  } else if (m.kind === 'revoke') {
+    const r = m.revocation;
+    encoding.writeVarUint(e, 'participantId' in r ? 0 : 1);
+    encoding.writeVarString(e, 'participantId' in r ? r.participantId : r.sessionId);
   }
   return encoding.toUint8Array(e);
 }
@@ -45,10 +52,18 @@ export function decodeRelayMessage(data: Uint8Array): RelayMessage {
       return { kind: 'awareness', node, sentAt, update: decoding.readVarUint8Array(d) };
     case KIND.hello:
       return { kind: 'hello', node, sentAt };
+    case KIND.revoke: {
+      const participant = decoding.readVarUint(d) === 0;
+      const id = decoding.readVarString(d);
+      return { kind: 'revoke', node, sentAt, revocation: participant ? { participantId: id } : { sessionId: id } };
+    }
     default:
       throw new Error(`unknown relay message kind ${kind}`);
   }
 }
+
+/** The channel of what concerns every node (revocations). */
+export const controlChannel = (prefix: string) => `${prefix}control`;
 
 /** The Redis channel of one document. */
 export const documentChannel = (prefix: string, documentId: string) => `${prefix}doc:${documentId}`;

@@ -17,12 +17,13 @@
  *   seq it holds from the store. Applying an update twice is harmless.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
+import type { Revocation } from '../auth/participants';
 import type { CollabDocument } from '../collab/document';
 import { RELAYED, type UpdatePipeline } from '../collab/pipeline';
 import type { DocumentLifecycle } from '../collab/registry';
 import type { Logger } from '../log';
 import type { DocumentStore } from '../storage/document-store';
-import { decodeRelayMessage, documentChannel, encodeRelayMessage, type RelayMessage } from './messages';
+import { controlChannel, decodeRelayMessage, documentChannel, encodeRelayMessage, type RelayMessage } from './messages';
 import type { RedisBus } from './redis-bus';
 
 export interface RelayOptions {
@@ -38,6 +39,7 @@ export interface RelayOptions {
   /** Told the delay of every message from another node (publish to receipt), for metrics. */
   onLag?: (ms: number) => void;
 }
+
 
 interface OpenEntry {
   doc: CollabDocument | null;
@@ -55,13 +57,16 @@ export class DocumentRelay implements DocumentLifecycle {
   private timer: ReturnType<typeof setInterval> | null = null;
   /** Publish-to-receipt delay of the latest message from another node. */
   lastLagMs = 0;
+  /** Told of revocations made through other nodes (drop the connections here). */
+  onRevocation: ((revocation: Revocation) => void) | null = null;
 
   constructor(private readonly options: RelayOptions) {}
 
   /** Wires the bus and the pipeline (they are built after the relay: it is a registry lifecycle and a pipeline hook). */
-  start(bus: RedisBus, pipeline: UpdatePipeline): void {
+  async start(bus: RedisBus, pipeline: UpdatePipeline): Promise<void> {
     this.bus = bus;
     this.pipeline = pipeline;
+    await bus.subscribe(controlChannel(this.options.prefix));
     this.timer = setInterval(() => this.catchUpAll('periodic'), this.options.catchUpEveryMs ?? 5000);
     this.timer.unref?.();
   }
@@ -108,9 +113,15 @@ export class DocumentRelay implements DocumentLifecycle {
     this.send(doc.id, { kind: 'update', node: this.nodeId, sentAt: Date.now(), seq, update });
   };
 
+  /** A participant or session was revoked through this node: the others drop their connections of it. */
+  revoked = (revocation: Revocation): void => {
+    this.bus?.publish(controlChannel(this.options.prefix), encodeRelayMessage({ kind: 'revoke', node: this.nodeId, sentAt: Date.now(), revocation }));
+  };
+
   // --- from Redis -------------------------------------------------------------
 
   received = (channel: string, data: Uint8Array): void => {
+    if (channel === controlChannel(this.options.prefix)) return this.receivedControl(data);
     const id = channel.startsWith(this.options.prefix + 'doc:') ? channel.slice(this.options.prefix.length + 4) : null;
     const entry = id === null ? undefined : this.open.get(id);
     if (!entry) return;
@@ -132,6 +143,15 @@ export class DocumentRelay implements DocumentLifecycle {
   resubscribed = (): void => this.catchUpAll('redis reconnected');
 
   // --- internals ------------------------------------------------------------
+
+  private receivedControl(data: Uint8Array) {
+    try {
+      const m = decodeRelayMessage(data);
+      if (m.node !== this.nodeId && m.kind === 'revoke') this.onRevocation?.(m.revocation);
+    } catch (err) {
+      this.options.log.warn('ignored a malformed control message', { error: (err as Error).message });
+    }
+  }
 
   private handle(entry: OpenEntry, m: RelayMessage) {
     const doc = entry.doc!;

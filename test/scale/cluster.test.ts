@@ -219,6 +219,20 @@ describe('three nodes behind Redis and PostgreSQL', () => {
       mexico.destroy();
     }
   }, 60_000);
+
+  it('revoking a participant through one node closes its connection on another node', async () => {
+    const id = await createDocument(cluster.nodes[0], { template: 'cop-untoc' });
+    const chile = connectClient(cluster.nodes[2], id, 'Chile', 'Carla');
+    try {
+      await synced(chile);
+      const res = await apiFetch(cluster.nodes[0], `/api/documents/${id}/participants/${chile.participantId}`, { method: 'DELETE' });
+      expect(res.status).toBe(200);
+      await waitFor(() => chile.closes.some((c) => c.code === 4401), 'node 3 drops the revoked participant’s connection', 15_000);
+      expect(chile.closes.find((c) => c.code === 4401)?.reason).toMatch(/revoked/);
+    } finally {
+      chile.destroy();
+    }
+  }, 60_000);
 });
 
 /** An update that appends a paragraph to `base`'s state, written under `clientId`. */
