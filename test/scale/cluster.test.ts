@@ -117,6 +117,32 @@ describe('three nodes behind Redis and PostgreSQL', () => {
     }
   }, 120_000);
 
+  it('a node that opens the document while others type catches up: nothing published meanwhile is lost', async () => {
+    const id = await createDocument(cluster.nodes[0], { template: 'cop-untoc' });
+    const italy = connectClient(cluster.nodes[0], id, 'Italy', 'Ada', { maxBackoffTime: 500 });
+    const mexico = connectClient(cluster.nodes[1], id, 'Mexico', 'Benito', { maxBackoffTime: 500 });
+    let late: Client | null = null;
+    try {
+      await Promise.all([synced(italy), synced(mexico)]);
+      const typists = [startTyping(italy, 'o-Italy', 'Notes Italy', { everyMs: 5, maxChars: 1000 }), startTyping(mexico, 'o-Mexico', 'Notes Mexico', { everyMs: 5, maxChars: 1000 })];
+      await waitFor(() => typists.every((t) => t.typed >= 20), 'typing on nodes 1 and 2', 30_000);
+      // Node 3 has never opened this document: it subscribes, loads from PostgreSQL and applies what arrived meanwhile.
+      late = connectClient(cluster.nodes[2], id, 'Kenya', 'Wanjiru', { maxBackoffTime: 500 });
+      await synced(late);
+      const at = typists.map((t) => t.typed);
+      await waitFor(() => typists.every((t, i) => t.typed >= at[i] + 40), 'typing after node 3 opened the document', 30_000);
+      await Promise.all(typists.map((t) => t.stop()));
+      await waitForConverged([italy, mexico, late], 'the late node converges');
+      const texts = operativeTexts(late.doc);
+      expect(texts.find((t) => t.startsWith('Notes Italy'))).toHaveLength('Notes Italy '.length + typists[0].typed);
+      expect(texts.find((t) => t.startsWith('Notes Mexico'))).toHaveLength('Notes Mexico '.length + typists[1].typed);
+    } finally {
+      italy.destroy();
+      mexico.destroy();
+      late?.destroy();
+    }
+  }, 120_000);
+
   it('a node killed with SIGKILL mid-editing: its clients move to another node and nothing any client received is lost', async () => {
     const id = await createDocument(cluster.nodes[1], { template: 'cop-untoc' });
     const spread = spreadClients(id);
@@ -174,9 +200,10 @@ describe('three nodes behind Redis and PostgreSQL', () => {
       await waitFor(() => typists.every((t) => t.typed >= 15), 'everyone typing', 30_000);
 
       await redis.kill();
-      // Edits go on while Redis is away: each node serves its own clients, nothing reaches the others.
+      const downAt = Date.now();
+      // Edits go on while Redis is away (a second at least): each node serves its own clients, nothing reaches the others.
       const during = typists.map((t) => t.typed);
-      await waitFor(() => typists.every((t, i) => t.typed >= during[i] + 15), 'typing while Redis is down', 30_000);
+      await waitFor(() => Date.now() - downAt >= 1000 && typists.every((t, i) => t.typed >= during[i] + 15), 'typing while Redis is down', 30_000);
       await redis.start();
 
       const after = typists.map((t) => t.typed);
