@@ -79,6 +79,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     onError: (err) => log.warn('storage connection error', { error: err.message }),
   });
   const { documents: store, participants, corpus: corpusStore } = stores;
+  if (options.redisUrl && !options.databaseUrl) log.warn('REDIS_URL without DATABASE_URL: nodes relay through Redis but each keeps its own SQLite store; use PostgreSQL for several nodes');
   const scaleOut = options.redisUrl
     ? createScaleOut({ redisUrl: options.redisUrl, prefix: options.redisPrefix, nodeId: options.nodeId, store, log, catchUpEveryMs: options.catchUpEveryMs })
     : null;

@@ -9,6 +9,8 @@
 import { Redis } from 'ioredis';
 import type { Logger } from '../log';
 
+const SUBSCRIBE_WAIT_MS = 2000;
+
 export interface RedisBusOptions {
   url: string;
   log: Logger;
@@ -56,8 +58,15 @@ export class RedisBus {
 
   /** Connects both connections; rejects with a clear message when Redis cannot be reached. */
   async start(): Promise<void> {
+    // The first 'error' says why (ECONNREFUSED, auth…); connect() itself only says "Connection is closed".
+    const ready = (conn: Redis) =>
+      new Promise<void>((resolve, reject) => {
+        conn.once('ready', () => resolve());
+        conn.once('error', reject);
+        conn.connect().catch(reject);
+      });
     try {
-      await Promise.all([this.pub.connect(), this.sub.connect()]);
+      await Promise.all([ready(this.pub), ready(this.sub)]);
     } catch (err) {
       this.close();
       throw new Error(`cannot reach Redis at ${redactUrl(this.options.url)}: ${(err as Error).message}`);
@@ -65,9 +74,21 @@ export class RedisBus {
     this.started = true;
   }
 
+  /**
+   * Subscribes; while Redis is away, only remembers the channel: opening a
+   * document must not wait for Redis. The resubscription on reconnect covers
+   * it, and the catch-up that follows (`onResubscribed`) fills the gap.
+   */
   async subscribe(channel: string): Promise<void> {
     this.channels.add(channel);
-    await this.sub.subscribe(channel);
+    if (this.sub.status !== 'ready') return;
+    // Redis may go away during the command: wait a little, not forever.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      this.sub.subscribe(channel).catch(() => undefined),
+      new Promise((resolve) => (timer = setTimeout(resolve, SUBSCRIBE_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
   }
 
   unsubscribe(channel: string): void {

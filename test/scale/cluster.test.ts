@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { MESSAGE_SYNC } from '../../shared/protocol/messages';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendOperative, connectClient, operativeTexts, synced, waitFor, type Client } from '../support/clients';
-import { startCluster, type Cluster } from '../support/cluster';
+import { freePort, NodeProcess, startCluster, type Cluster } from '../support/cluster';
 import { freshDatabase, type FreshDatabase } from '../support/postgres';
 import { holdsAll, trackReceived } from '../support/received';
 import { startTestRedis, type TestRedis } from '../support/redis';
@@ -245,6 +245,12 @@ describe('three nodes behind Redis and PostgreSQL', () => {
       italy.destroy();
       mexico.destroy();
     }
+  }, 60_000);
+
+  it('a node that cannot reach Redis at start says so and exits', async () => {
+    const node = new NodeProcess('no-redis', await freePort(), { DATABASE_URL: db.url, REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    await expect(node.start()).rejects.toThrow(/exited with 1 while starting/);
+    expect(node.lines.join('\n')).toMatch(/cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+\/?: connect ECONNREFUSED/);
   }, 60_000);
 
   it('revoking a participant through one node closes its connection on another node', async () => {
