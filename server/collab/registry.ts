@@ -138,8 +138,8 @@ export class DocumentRegistry {
   private async load(id: string): Promise<CollabDocument | null> {
     const lifecycle = this.options.lifecycle;
     if (!lifecycle) return this.loadFromStore(id);
-    await lifecycle.opening(id);
     try {
+      await lifecycle.opening(id);
       const doc = await this.loadFromStore(id);
       if (doc) await lifecycle.opened(doc);
       else lifecycle.closed(id);

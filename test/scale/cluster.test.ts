@@ -100,6 +100,11 @@ describe('three nodes behind Redis and PostgreSQL', () => {
       for (const d of DELEGATIONS) expect(texts.find((t) => t.startsWith(`Requests ${d} to report`))).toHaveLength(`Requests ${d} to report `.length + 60);
       await expectNodesAgree(id, clients);
 
+      // Diagnostics are recomputed on each node from its copy: the same verdict everywhere.
+      const diagnostics = await Promise.all(cluster.nodes.map(async (n) => JSON.stringify(await (await apiFetch(n, `/api/documents/${id}/diagnostics`)).json())));
+      expect(diagnostics[1]).toBe(diagnostics[0]);
+      expect(diagnostics[2]).toBe(diagnostics[0]);
+
       // Attribution is the same whichever node is asked: every paragraph by the delegation that typed it.
       const histories = await Promise.all(
         cluster.nodes.map(async (n) => (await (await apiFetch(n, `/api/documents/${id}/history`)).json()) as { changes: { seq: number; delegation: string; paragraph: { id: string } | null }[] }),
