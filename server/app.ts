@@ -86,7 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const registry = new DocumentRegistry({ store, log, compactEvery: options.compactEvery, lifecycle: scaleOut?.relay });
   const diagnostics = new LiveDiagnostics(buildCitationCorpus(), log);
   const corpus = new CorpusService(corpusStore, log, (citations) => diagnostics.setCorpus(citations));
-  await corpus.start({ seed: options.seedCorpus ?? true });
+  await corpus.start({ seed: options.seedCorpus ?? true }).catch(closeStoresAnd(stores));
   const adminToken = options.adminToken ?? newToken('adm');
   const auth = new AuthService(participants, { adminToken, sessionTtlMs: options.sessionTtlMs, invitationTtlMs: options.invitationTtlMs });
   if (scaleOut) {
@@ -125,7 +125,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => resolve());
-  });
+  }).catch(closeStoresAnd(stores));
   const { port } = server.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -146,3 +146,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   return { url, port, adminToken, scaleOut, close };
 }
+
+/** A start that fails after the stores opened closes them (a PostgreSQL pool would keep the process alive). */
+const closeStoresAnd = (stores: { close(): Promise<void> }) => async (err: unknown): Promise<never> => {
+  await stores.close().catch(() => undefined);
+  throw err;
+};

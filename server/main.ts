@@ -30,6 +30,10 @@ const server = await startServer({
   redisUrl: process.env.REDIS_URL || undefined,
   redisPrefix: process.env.REDIS_PREFIX || undefined,
   nodeId: process.env.NODE_ID || undefined,
+}).catch((err: Error) => {
+  // E.g. DATABASE_URL unreachable or the port taken: say so in one line rather than a stack trace.
+  log.error('could not start', { error: err.message });
+  process.exit(1);
 });
 log.info(`Penholder is running at ${server.url}`, {
   storage: describeStorage({ dataDir: path.resolve(process.env.DATA_DIR || './data'), databaseUrl: process.env.DATABASE_URL || undefined }),

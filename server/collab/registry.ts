@@ -78,16 +78,20 @@ export class DocumentRegistry {
    * Writes a snapshot if the log grew since the last one, under the store's
    * compaction lock (one node at a time; skipped when another node holds it).
    *
-   * The snapshot is built from the store, not only from this node's Y.Doc:
-   * with several nodes, this node may not have received another node's update
-   * yet, and a snapshot claiming to cover it would lose it on the next load.
-   * So: stored snapshot + every logged update after it (up to seq M) + this
-   * node's state (re-applying known updates is a no-op in Yjs), saved as
-   * covering M. Runs beside the document's queue: appends go on meanwhile.
+   * When several nodes write the log (store.sharedLog), this node may not
+   * have received another node's update yet, and a snapshot of its own copy
+   * claiming to cover that update would lose it on the next load. So there
+   * the snapshot is built from the store: stored snapshot + every logged
+   * update after it (up to seq M) + this node's state (re-applying known
+   * updates is a no-op in Yjs), saved as covering M. Alone on its log, the
+   * node's own copy is complete up to its last append: that is the snapshot.
+   * Runs beside the document's queue: appends go on meanwhile.
    */
   async compact(doc: CollabDocument): Promise<void> {
-    const running = this.compacting.get(doc.id);
-    if (running) return running;
+    // A compaction already running may not cover the latest updates: let it finish, then look again.
+    await this.compacting.get(doc.id)?.catch(() => undefined);
+    const started = this.compacting.get(doc.id); // another caller got there first meanwhile
+    if (started) return started;
     if (doc.lastSeq <= doc.snapshotSeq) return;
     const run = this.compactNow(doc).finally(() => this.compacting.delete(doc.id));
     this.compacting.set(doc.id, run);
@@ -97,6 +101,11 @@ export class DocumentRegistry {
   private async compactNow(doc: CollabDocument): Promise<void> {
     const { store, log } = this.options;
     const upTo = await store.withCompactionLock(doc.id, async () => {
+      if (!store.sharedLog) {
+        const seq = doc.lastSeq; // read together with the state: nothing can append in between (no await)
+        await store.saveSnapshot(doc.id, Y.encodeStateAsUpdate(doc.ydoc), seq, { title: plainTextOfTitle(doc.ydoc), symbol: symbolOf(doc.ydoc) });
+        return seq;
+      }
       const stored = await store.load(doc.id);
       if (!stored) return null;
       const merged = new Y.Doc({ gc: false });
@@ -119,6 +128,7 @@ export class DocumentRegistry {
 
   /** Compaction when the log has grown enough since the last snapshot. */
   maybeCompact(doc: CollabDocument): void {
+    if (this.compacting.has(doc.id)) return; // the next update after it finishes will ask again
     if (doc.lastSeq - doc.snapshotSeq >= this.compactEvery) {
       this.compact(doc).catch((err) => this.options.log.error('compaction failed', { doc: doc.id, error: (err as Error).message }));
     }

@@ -40,6 +40,12 @@ export interface LoadedDocument {
 }
 
 export interface DocumentStore {
+  /**
+   * Whether other processes (nodes) may append to the same logs. When true,
+   * a node's copy of a document may lack another node's latest updates, so
+   * snapshots are built from the stored log (see DocumentRegistry.compact).
+   */
+  readonly sharedLog: boolean;
   /** Creates a document with its initial state (logged and snapshotted). */
   create(meta: Omit<DocumentMeta, 'createdAt' | 'updatedAt'>, initialState: Uint8Array, attribution: Attribution): Promise<DocumentMeta>;
   get(id: string): Promise<DocumentMeta | null>;

@@ -57,6 +57,8 @@ const toMeta = (r: MetaRow): DocumentMeta => ({
 const compactionLocks = new Set<string>();
 
 export class SqliteDocumentStore implements DocumentStore {
+  /** One process owns the file. */
+  readonly sharedLog = false;
   readonly file: string;
   private db: Database.Database;
   private stmt;

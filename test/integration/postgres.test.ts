@@ -95,4 +95,68 @@ describe('server on PostgreSQL', () => {
       await server.close();
     }
   });
+
+  it('two nodes writing one document (no relay between them) lose nothing: compaction builds on the shared log', async () => {
+    const dir = tempDataDir();
+    dirs.push(dir);
+    // compactEvery 3: each node compacts often, while its own copy lacks the other node's updates.
+    const nodeA = await startTestServer({ dataDir: dir.dir, databaseUrl: db.url, compactEvery: 3 });
+    const nodeB = await startTestServer({ dataDir: dir.dir, databaseUrl: db.url, compactEvery: 3 });
+    const id = await createDocument(nodeA, { template: 'security-council' });
+    const onA = connectClient(nodeA, id, 'France');
+    const onB = connectClient(nodeB, id, 'Ghana');
+    await Promise.all([synced(onA), synced(onB)]);
+    const base = operativeTexts(onA.doc).length;
+    for (let i = 0; i < 10; i++) {
+      appendOperative(onA.doc, `Calls upon France ${i}`, `fr${i}`);
+      appendOperative(onB.doc, `Calls upon Ghana ${i}`, `gh${i}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    for (const [node, word] of [[nodeA, 'France 9'], [nodeB, 'Ghana 9']] as const) {
+      const deadline = Date.now() + 10_000;
+      while (!(await textOf(node, id)).includes(word)) {
+        if (Date.now() > deadline) throw new Error(`${node.url} did not receive "${word}"`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    }
+    onA.destroy();
+    onB.destroy();
+    await nodeA.close();
+    await nodeB.close();
+
+    const nodeC = await startTestServer({ dataDir: dir.dir, databaseUrl: db.url });
+    try {
+      const reader = connectClient(nodeC, id, 'Observer', 'O', { role: 'observer' });
+      await synced(reader);
+      const texts = operativeTexts(reader.doc);
+      expect(texts).toHaveLength(base + 20);
+      for (let i = 0; i < 10; i++) expect(texts).toEqual(expect.arrayContaining([`Calls upon France ${i}`, `Calls upon Ghana ${i}`]));
+      reader.destroy();
+    } finally {
+      await nodeC.close();
+    }
+  });
+
+  it('three nodes starting at once on an empty database all start, each with the five seeds once', async () => {
+    const fresh = await freshDatabase();
+    const dir = tempDataDir();
+    dirs.push(dir);
+    try {
+      const started = await Promise.allSettled([0, 1, 2].map(() => startTestServer({ dataDir: dir.dir, databaseUrl: fresh.url })));
+      const nodes = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+      try {
+        const failures = started.flatMap((r) => (r.status === 'rejected' ? [String(r.reason)] : []));
+        expect(failures).toEqual([]);
+        for (const node of nodes) {
+          const corpus = (await (await apiFetch(node, '/api/corpus')).json()) as { documents: Array<{ id: string; paragraphs: number }> };
+          expect(corpus.documents).toHaveLength(5);
+          expect(new Set(corpus.documents.map((d) => d.id)).size).toBe(5);
+        }
+      } finally {
+        await Promise.all(nodes.map((n) => n.close()));
+      }
+    } finally {
+      await fresh.drop();
+    }
+  });
 });

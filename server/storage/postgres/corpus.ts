@@ -4,7 +4,7 @@
  */
 import type { CorpusDocument, CorpusKind } from '../../language/corpus';
 import type { CorpusEntry, CorpusStore } from '../corpus-store';
-import { inTransaction, type PgClient, type PgPool } from './pool';
+import { inTransaction, query, type PgClient, type PgPool } from './pool';
 
 type Row = Record<string, unknown>;
 
@@ -30,17 +30,16 @@ export class PgCorpusStore implements CorpusStore {
   async put(doc: CorpusDocument, addedBy: string): Promise<CorpusEntry> {
     const addedAt = new Date().toISOString();
     await inTransaction(this.pool, async (client) => {
-      await client.query('DELETE FROM corpus_documents WHERE id = $1', [doc.id]);
-      await client.query('INSERT INTO corpus_documents (id, symbol, body, title, kind, date, added_at, added_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-        doc.id,
-        doc.symbol,
-        doc.body,
-        doc.title,
-        doc.kind,
-        doc.date,
-        addedAt,
-        addedBy,
-      ]);
+      // An upsert, not delete + insert: two nodes seeding the same documents at once must both succeed
+      // (the second waits for the first's row, then replaces it), never fail on the primary key.
+      await client.query(
+        `INSERT INTO corpus_documents (id, symbol, body, title, kind, date, added_at, added_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (id) DO UPDATE SET symbol = excluded.symbol, body = excluded.body, title = excluded.title, kind = excluded.kind,
+           date = excluded.date, added_at = excluded.added_at, added_by = excluded.added_by`,
+        [doc.id, doc.symbol, doc.body, doc.title, doc.kind, doc.date, addedAt, addedBy],
+      );
+      // The document row is locked now: replacing its paragraphs cannot interleave with another put.
+      await client.query('DELETE FROM corpus_paragraphs WHERE doc_id = $1', [doc.id]);
       if (doc.paragraphs.length) {
         await client.query('INSERT INTO corpus_paragraphs (doc_id, seq, label, text) SELECT $1, ord - 1, label, text FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS p(label, text, ord)', [
           doc.id,
@@ -62,17 +61,17 @@ export class PgCorpusStore implements CorpusStore {
   }
 
   async revision(): Promise<number> {
-    const { rows } = await this.pool.query("SELECT value FROM settings WHERE key = 'corpus_revision'");
+    const { rows } = await query(this.pool, "SELECT value FROM settings WHERE key = 'corpus_revision'");
     return rows[0] ? Number(rows[0].value) : 0;
   }
 
   async isSeeded(): Promise<boolean> {
-    const { rows } = await this.pool.query("SELECT 1 FROM settings WHERE key = 'corpus_seeded'");
+    const { rows } = await query(this.pool, "SELECT 1 FROM settings WHERE key = 'corpus_seeded'");
     return rows.length > 0;
   }
 
   async markSeeded(): Promise<void> {
-    await this.pool.query("INSERT INTO settings (key, value) VALUES ('corpus_seeded', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [
+    await query(this.pool, "INSERT INTO settings (key, value) VALUES ('corpus_seeded', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [
       new Date().toISOString(),
     ]);
   }

@@ -11,7 +11,7 @@
  */
 import type { Attribution, DocumentMeta, DocumentStore, LoadedDocument, StoredUpdate } from '../document-store';
 import { LOCK_NAMESPACE } from './schema';
-import { inTransaction, type PgPool } from './pool';
+import { inTransaction, query, retrying, type PgPool } from './pool';
 
 type Row = Record<string, unknown>;
 
@@ -47,6 +47,9 @@ const SAVE_SNAPSHOT = `
   UPDATE documents SET title = $5, symbol = $6 WHERE id IN (SELECT doc_id FROM saved)`;
 
 export class PgDocumentStore implements DocumentStore {
+  /** Any number of nodes may write to the same database. */
+  readonly sharedLog = true;
+
   constructor(private readonly pool: PgPool) {}
 
   async create(meta: Omit<DocumentMeta, 'createdAt' | 'updatedAt'>, initialState: Uint8Array, attribution: Attribution): Promise<DocumentMeta> {
@@ -69,29 +72,29 @@ export class PgDocumentStore implements DocumentStore {
   }
 
   async get(id: string): Promise<DocumentMeta | null> {
-    const { rows } = await this.pool.query(`SELECT ${META_COLUMNS} FROM documents WHERE id = $1`, [id]);
+    const { rows } = await query(this.pool, `SELECT ${META_COLUMNS} FROM documents WHERE id = $1`, [id]);
     return rows[0] ? toMeta(rows[0]) : null;
   }
 
   async list(): Promise<DocumentMeta[]> {
-    const { rows } = await this.pool.query(`SELECT ${META_COLUMNS} FROM documents ORDER BY updated_at DESC`);
+    const { rows } = await query(this.pool, `SELECT ${META_COLUMNS} FROM documents ORDER BY updated_at DESC`);
     return rows.map(toMeta);
   }
 
   async appendUpdate(id: string, update: Uint8Array, a: Attribution): Promise<number> {
-    const { rows } = await this.pool.query(APPEND, [id, new Date().toISOString(), Buffer.from(update), a.connectionId, a.delegation, a.name, a.role]);
+    const { rows } = await query(this.pool, APPEND, [id, new Date().toISOString(), Buffer.from(update), a.connectionId, a.delegation, a.name, a.role]);
     if (!rows[0]) throw new Error(`appendUpdate: no document ${id}`);
     return rows[0].seq as number;
   }
 
   async load(id: string): Promise<LoadedDocument | null> {
-    const { rows: docs } = await this.pool.query('SELECT 1 FROM documents WHERE id = $1', [id]);
+    const { rows: docs } = await query(this.pool, 'SELECT 1 FROM documents WHERE id = $1', [id]);
     if (!docs[0]) return null;
-    const { rows: snaps } = await this.pool.query('SELECT state, up_to_seq FROM snapshots WHERE doc_id = $1', [id]);
+    const { rows: snaps } = await query(this.pool, 'SELECT state, up_to_seq FROM snapshots WHERE doc_id = $1', [id]);
     const snapshot = snaps[0] as { state: Buffer; up_to_seq: number } | undefined;
     const after = snapshot?.up_to_seq ?? 0;
     // Read after the snapshot: updates are never deleted, so snapshot + these cover the log up to the last one read.
-    const { rows } = await this.pool.query('SELECT seq, update_blob FROM update_log WHERE doc_id = $1 AND seq > $2 ORDER BY seq', [id, after]);
+    const { rows } = await query(this.pool, 'SELECT seq, update_blob FROM update_log WHERE doc_id = $1 AND seq > $2 ORDER BY seq', [id, after]);
     return {
       snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
       updates: rows.map((r) => new Uint8Array(r.update_blob as Buffer)),
@@ -100,12 +103,12 @@ export class PgDocumentStore implements DocumentStore {
   }
 
   async saveSnapshot(id: string, state: Uint8Array, upToSeq: number, meta: { title: string; symbol: string }): Promise<void> {
-    await this.pool.query(SAVE_SNAPSHOT, [id, Buffer.from(state), upToSeq, new Date().toISOString(), meta.title, meta.symbol]);
+    await query(this.pool, SAVE_SNAPSHOT, [id, Buffer.from(state), upToSeq, new Date().toISOString(), meta.title, meta.symbol]);
   }
 
   async history(id: string, sinceSeq = 0): Promise<StoredUpdate[]> {
     // The primary key (doc_id, seq) serves this range scan.
-    const { rows } = await this.pool.query(
+    const { rows } = await query(this.pool, 
       'SELECT seq, update_blob, connection_id, delegation, person, role, time FROM update_log WHERE doc_id = $1 AND seq > $2 ORDER BY seq',
       [id, sinceSeq],
     );
@@ -127,12 +130,18 @@ export class PgDocumentStore implements DocumentStore {
    * runs. If the node dies, PostgreSQL drops its connection and the lock with it.
    */
   async withCompactionLock<T>(id: string, fn: () => Promise<T>): Promise<T | null> {
-    const client = await this.pool.connect();
-    let locked = false;
+    const { client, locked } = await retrying(async () => {
+      const c = await this.pool.connect();
+      try {
+        const { rows } = await c.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [LOCK_NAMESPACE.compaction, id]);
+        return { client: c, locked: rows[0].locked === true };
+      } catch (err) {
+        c.release(err as Error);
+        throw err;
+      }
+    });
     let broken: Error | undefined;
     try {
-      const { rows } = await client.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [LOCK_NAMESPACE.compaction, id]);
-      locked = rows[0].locked === true;
       if (!locked) return null;
       return await fn();
     } finally {

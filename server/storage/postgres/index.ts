@@ -1,7 +1,8 @@
 /**
- * Opens the PostgreSQL backend: one pool, the schema, and every store on
- * that pool. To add a store: its module beside these, its tables in
- * schema.ts, and one line here (and in ../index.ts's Stores).
+ * Opens the PostgreSQL backend: one pool, the schema (migrations), and every
+ * store on that pool. To add a store (e.g. revisions): its module beside
+ * these taking the pool, a migration appended in schema.ts, one line here,
+ * and the field in ../index.ts's Stores (with its SQLite twin there).
  */
 import type { Stores } from '../index';
 import { PgCorpusStore } from './corpus';

@@ -4,7 +4,7 @@
  */
 import type { ParticipantRole } from '../../../shared/auth/roles';
 import type { ClientAuthor, Invitation, Participant, ParticipantStore, Session } from '../participant-store';
-import { inTransaction, type PgPool } from './pool';
+import { inTransaction, query, type PgPool } from './pool';
 
 type Row = Record<string, unknown>;
 
@@ -49,12 +49,12 @@ export class PgParticipantStore implements ParticipantStore {
   }
 
   async participant(id: string): Promise<Participant | null> {
-    const { rows } = await this.pool.query('SELECT * FROM participants WHERE id = $1', [id]);
+    const { rows } = await query(this.pool, 'SELECT * FROM participants WHERE id = $1', [id]);
     return rows[0] ? toParticipant(rows[0]) : null;
   }
 
   async participants(documentId: string): Promise<Participant[]> {
-    const { rows } = await this.pool.query('SELECT * FROM participants WHERE doc_id = $1 ORDER BY created_at, id', [documentId]);
+    const { rows } = await query(this.pool, 'SELECT * FROM participants WHERE doc_id = $1 ORDER BY created_at, id', [documentId]);
     return rows.map(toParticipant);
   }
 
@@ -88,7 +88,7 @@ export class PgParticipantStore implements ParticipantStore {
 
   async addSession(session: Omit<Session, 'createdAt' | 'revokedAt'>): Promise<Session> {
     const now = new Date().toISOString();
-    await this.pool.query('INSERT INTO sessions (id, token_hash, participant_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
+    await query(this.pool, 'INSERT INTO sessions (id, token_hash, participant_id, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
       session.id,
       session.tokenHash,
       session.participantId,
@@ -99,16 +99,16 @@ export class PgParticipantStore implements ParticipantStore {
   }
 
   async sessionByHash(tokenHash: string): Promise<Session | null> {
-    const { rows } = await this.pool.query('SELECT * FROM sessions WHERE token_hash = $1', [tokenHash]);
+    const { rows } = await query(this.pool, 'SELECT * FROM sessions WHERE token_hash = $1', [tokenHash]);
     return rows[0] ? toSession(rows[0]) : null;
   }
 
   async revokeSession(id: string): Promise<void> {
-    await this.pool.query('UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [new Date().toISOString(), id]);
+    await query(this.pool, 'UPDATE sessions SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL', [new Date().toISOString(), id]);
   }
 
   async clientAuthors(documentId: string): Promise<ClientAuthor[]> {
-    const { rows } = await this.pool.query('SELECT * FROM client_ids WHERE doc_id = $1 ORDER BY client_id', [documentId]);
+    const { rows } = await query(this.pool, 'SELECT * FROM client_ids WHERE doc_id = $1 ORDER BY client_id', [documentId]);
     return rows.map((r) => ({
       clientId: r.client_id as number,
       delegation: (r.delegation as string | null) ?? null,
@@ -121,7 +121,7 @@ export class PgParticipantStore implements ParticipantStore {
   async claimClientIds(documentId: string, authors: ClientAuthor[]): Promise<void> {
     if (!authors.length) return;
     // One statement for all ids; ON CONFLICT DO NOTHING: the first writer (on any node) keeps the id.
-    await this.pool.query(
+    await query(this.pool, 
       `INSERT INTO client_ids (doc_id, client_id, delegation, person, role, participant_id)
        SELECT $1, * FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::text[])
        ON CONFLICT (doc_id, client_id) DO NOTHING`,

@@ -1,11 +1,12 @@
 /**
  * The PostgreSQL schema: the same tables and concepts as the SQLite files
- * (server/storage/sqlite*.ts), with PostgreSQL types. Created at start,
- * idempotently; several nodes may start at once, so creation runs under a
- * transaction-level advisory lock.
+ * (server/storage/sqlite*.ts), with PostgreSQL types, as numbered
+ * migrations. At start, the ones not yet recorded in schema_migrations run,
+ * in order, in one transaction under an advisory lock (several nodes may
+ * start at once).
  *
- * One section per store. A new store (e.g. revisions) adds its section here
- * and its module beside the others.
+ * To change the schema, append a migration (e.g. `004-revisions` for a new
+ * store); never edit one that has shipped.
  */
 import { inTransaction, type PgPool } from './pool';
 
@@ -15,8 +16,15 @@ export const LOCK_NAMESPACE = {
   compaction: 0x5048_0002,
 } as const;
 
-export const SCHEMA_SECTIONS: Record<string, string> = {
-  documents: `
+export interface Migration {
+  id: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    id: '001-documents',
+    sql: `
     CREATE TABLE IF NOT EXISTS documents (
       id TEXT PRIMARY KEY,
       title TEXT NOT NULL DEFAULT '',
@@ -45,7 +53,10 @@ export const SCHEMA_SECTIONS: Record<string, string> = {
       up_to_seq BIGINT NOT NULL,
       time TIMESTAMPTZ NOT NULL
     );`,
-  participants: `
+  },
+  {
+    id: '002-participants',
+    sql: `
     CREATE TABLE IF NOT EXISTS participants (
       id TEXT PRIMARY KEY,
       doc_id TEXT NOT NULL,
@@ -80,7 +91,10 @@ export const SCHEMA_SECTIONS: Record<string, string> = {
       participant_id TEXT,
       PRIMARY KEY (doc_id, client_id)
     );`,
-  corpus: `
+  },
+  {
+    id: '003-corpus',
+    sql: `
     CREATE TABLE IF NOT EXISTS corpus_documents (
       id TEXT PRIMARY KEY,
       symbol TEXT NOT NULL,
@@ -102,13 +116,24 @@ export const SCHEMA_SECTIONS: Record<string, string> = {
       key TEXT PRIMARY KEY,
       value TEXT NOT NULL
     );`,
-};
+  },
+];
 
-/** Creates whatever is missing. Safe to run from several nodes at the same time. */
-export async function ensureSchema(pool: PgPool): Promise<void> {
-  await inTransaction(pool, async (client) => {
-    // CREATE … IF NOT EXISTS is not safe against a concurrent CREATE of the same table.
+/** Runs the migrations not yet applied. Safe to run from several nodes at the same time. */
+export async function ensureSchema(pool: PgPool): Promise<string[]> {
+  return inTransaction(pool, async (client) => {
+    // CREATE … IF NOT EXISTS is not safe against a concurrent CREATE of the same table: one node at a time.
     await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_NAMESPACE.schema]);
-    for (const sql of Object.values(SCHEMA_SECTIONS)) await client.query(sql);
+    await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+    const { rows } = await client.query('SELECT id FROM schema_migrations');
+    const applied = new Set(rows.map((r) => r.id as string));
+    const run: string[] = [];
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.id)) continue;
+      await client.query(migration.sql);
+      await client.query('INSERT INTO schema_migrations (id) VALUES ($1)', [migration.id]);
+      run.push(migration.id);
+    }
+    return run;
   });
 }
