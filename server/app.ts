@@ -93,13 +93,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     auth.onRevoked = scaleOut.relay.revoked;
     scaleOut.relay.onRevocation = (r) => auth.revokedElsewhere(r);
   }
-  const ownership = new ClientIdOwnership(participants, log);
+  const catchUp = scaleOut?.relay.catchUpNow;
+  const ownership = new ClientIdOwnership(participants, log, catchUp);
   const pipeline = new UpdatePipeline({
     store,
     log,
     onPersisted: (doc) => registry.maybeCompact(doc),
     hooks: {
-      authorize: [refuseObserverWrites(log), ownership.authorize],
+      authorize: [refuseObserverWrites(log, catchUp), ownership.authorize],
       afterApply: [diagnostics.changed, ...(scaleOut ? [scaleOut.relay.published] : [])],
       afterRelayed: [diagnostics.changed],
     },

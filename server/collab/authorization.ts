@@ -17,10 +17,22 @@ import type { CollabDocument } from './document';
 import { RefusedUpdate } from './pipeline';
 import { changesAnything, noveltyOf } from './update-novelty';
 
-export function refuseObserverWrites(log: Logger) {
-  return (ctx: ConnectionContext, doc: CollabDocument, update: Uint8Array): void => {
+/**
+ * Scale-out: brings this node's copy up to date with the shared log. A client
+ * that fails over from another node re-sends what it received there, which
+ * this node may not have yet: before refusing an update as someone else's
+ * (or as an observer's write), the hooks catch up and look again.
+ */
+export type CatchUp = (doc: CollabDocument) => Promise<void>;
+
+export function refuseObserverWrites(log: Logger, catchUp?: CatchUp) {
+  return async (ctx: ConnectionContext, doc: CollabDocument, update: Uint8Array): Promise<void> => {
     if (ctx.role !== 'observer') return;
     if (!changesAnything(noveltyOf(doc.ydoc, update))) return;
+    if (catchUp) {
+      await catchUp(doc);
+      if (!changesAnything(noveltyOf(doc.ydoc, update))) return;
+    }
     log.warn('refused an observer update', { conn: ctx.connectionId, doc: doc.id, delegation: ctx.identity.delegation });
     throw new RefusedUpdate('Observers cannot change the document', CLOSE.forbidden, true);
   };
@@ -33,6 +45,18 @@ const authorOf = (ctx: ConnectionContext, clientId: number): ClientAuthor => ({
   role: ctx.role,
   participantId: ctx.participantId,
 });
+
+class ForeignClientId extends RefusedUpdate {
+  /** Delegation, or role for the administrator and the server (for the log). */
+  readonly owner: string;
+  constructor(
+    readonly clientId: number,
+    author: ClientAuthor,
+  ) {
+    super(`client id ${clientId} belongs to ${author.delegation ?? 'the server'}: write with your own client id`, CLOSE.forbidden);
+    this.owner = author.delegation ?? author.role;
+  }
+}
 
 /**
  * Client-id owners per open document, cached per node. With several nodes,
@@ -48,6 +72,7 @@ export class ClientIdOwnership {
   constructor(
     private readonly store: ParticipantStore,
     private readonly log: Logger,
+    private readonly catchUp?: CatchUp,
   ) {}
 
   private async refresh(doc: CollabDocument): Promise<Map<number, ClientAuthor>> {
@@ -57,18 +82,35 @@ export class ClientIdOwnership {
     return owners;
   }
 
-  private refuse(ctx: ConnectionContext, doc: CollabDocument, clientId: number, owner: ClientAuthor): never {
-    this.log.warn('refused an update under another delegation’s client id', {
-      conn: ctx.connectionId,
-      doc: doc.id,
-      delegation: ctx.identity.delegation,
-      clientId,
-      owner: owner.delegation ?? owner.role,
-    });
-    throw new RefusedUpdate(`client id ${clientId} belongs to ${owner.delegation ?? 'the server'}: write with your own client id`, CLOSE.forbidden);
+  private refuse(clientId: number, owner: ClientAuthor): never {
+    throw new ForeignClientId(clientId, owner);
   }
 
   authorize = async (ctx: ConnectionContext, doc: CollabDocument, update: Uint8Array): Promise<void> => {
+    try {
+      try {
+        await this.check(ctx, doc, update);
+      } catch (err) {
+        if (!(err instanceof ForeignClientId) || !this.catchUp) throw err;
+        // Perhaps structs another node accepted and this one has not seen yet: catch up, then judge again.
+        await this.catchUp(doc);
+        await this.check(ctx, doc, update);
+      }
+    } catch (err) {
+      if (err instanceof ForeignClientId) {
+        this.log.warn('refused an update under another delegation’s client id', {
+          conn: ctx.connectionId,
+          doc: doc.id,
+          delegation: ctx.identity.delegation,
+          clientId: err.clientId,
+          owner: err.owner,
+        });
+      }
+      throw err;
+    }
+  };
+
+  private check = async (ctx: ConnectionContext, doc: CollabDocument, update: Uint8Array): Promise<void> => {
     const { newClients } = noveltyOf(doc.ydoc, update);
     if (newClients.size === 0) return;
     let owners = this.owners.get(doc);
@@ -77,7 +119,7 @@ export class ClientIdOwnership {
     for (const clientId of newClients) {
       const owner = owners.get(clientId);
       if (!owner) unclaimed.push(authorOf(ctx, clientId));
-      else if (owner.delegation !== ctx.identity.delegation) this.refuse(ctx, doc, clientId, owner);
+      else if (owner.delegation !== ctx.identity.delegation) this.refuse(clientId, owner);
     }
     if (!unclaimed.length) return;
     await this.store.claimClientIds(doc.id, unclaimed);
@@ -85,7 +127,7 @@ export class ClientIdOwnership {
     owners = await this.refresh(doc);
     for (const { clientId } of unclaimed) {
       const owner = owners.get(clientId);
-      if (owner && owner.delegation !== ctx.identity.delegation) this.refuse(ctx, doc, clientId, owner);
+      if (owner && owner.delegation !== ctx.identity.delegation) this.refuse(clientId, owner);
     }
   };
 }

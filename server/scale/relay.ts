@@ -118,6 +118,15 @@ export class DocumentRelay implements DocumentLifecycle {
     this.bus?.publish(controlChannel(this.options.prefix), encodeRelayMessage({ kind: 'revoke', node: this.nodeId, sentAt: Date.now(), revocation }));
   };
 
+  /** Reads the store's log after what this copy holds, now (authorization hooks: see CatchUp). */
+  catchUpNow = async (doc: CollabDocument): Promise<void> => {
+    const entry = this.open.get(doc.id);
+    if (entry?.doc !== doc) return;
+    // One running now may have read the log before what the client brings was written: read again after it.
+    await entry.catchingUp;
+    await this.catchUp(entry, 'before refusing an update');
+  };
+
   // --- from Redis -------------------------------------------------------------
 
   received = (channel: string, data: Uint8Array): void => {
