@@ -59,8 +59,12 @@ export class DocumentRelay implements DocumentLifecycle {
   lastLagMs = 0;
   /** Told of revocations made through other nodes (drop the connections here). */
   onRevocation: ((revocation: Revocation) => void) | null = null;
+  /** Told the publish-to-receipt delay of every message from another node (e.g. a metrics gauge). */
+  onLag: ((ms: number) => void) | null;
 
-  constructor(private readonly options: RelayOptions) {}
+  constructor(private readonly options: RelayOptions) {
+    this.onLag = options.onLag ?? null;
+  }
 
   /** Wires the bus and the pipeline (they are built after the relay: it is a registry lifecycle and a pipeline hook). */
   async start(bus: RedisBus, pipeline: UpdatePipeline): Promise<void> {
@@ -143,7 +147,7 @@ export class DocumentRelay implements DocumentLifecycle {
     }
     if (message.node === this.nodeId) return;
     this.lastLagMs = Math.max(0, Date.now() - message.sentAt);
-    this.options.onLag?.(this.lastLagMs);
+    this.onLag?.(this.lastLagMs);
     if (entry.doc) this.handle(entry, message);
     else entry.buffer.push(message);
   };
