@@ -129,7 +129,7 @@ describe('three nodes behind Redis and PostgreSQL', () => {
     let late: Client | null = null;
     try {
       await Promise.all([synced(italy), synced(mexico)]);
-      const typists = [startTyping(italy, 'o-Italy', 'Notes Italy', { everyMs: 5, maxChars: 1000 }), startTyping(mexico, 'o-Mexico', 'Notes Mexico', { everyMs: 5, maxChars: 1000 })];
+      const typists = [startTyping(italy, 'o-Italy', 'Notes Italy', { everyMs: 5, maxChars: 10_000 }), startTyping(mexico, 'o-Mexico', 'Notes Mexico', { everyMs: 5, maxChars: 10_000 })];
       await waitFor(() => typists.every((t) => t.typed >= 20), 'typing on nodes 1 and 2', 30_000);
       // Node 3 has never opened this document: it subscribes, loads from PostgreSQL and applies what arrived meanwhile.
       late = connectClient(cluster.nodes[2], id, 'Kenya', 'Wanjiru', { maxBackoffTime: 500 });
@@ -157,7 +157,7 @@ describe('three nodes behind Redis and PostgreSQL', () => {
     let reader: Client | null = null;
     try {
       await Promise.all(clients.map(synced));
-      const typists = clients.map((c, i) => startTyping(c, `k-${DELEGATIONS[i]}`, `Urges ${DELEGATIONS[i]} to act`, { everyMs: 10, maxChars: 1500 }));
+      const typists = clients.map((c, i) => startTyping(c, `k-${DELEGATIONS[i]}`, `Urges ${DELEGATIONS[i]} to act`, { everyMs: 10, maxChars: 10_000 }));
       // In the middle of editing: everyone has typed and received the others' typing.
       await waitFor(() => typists.every((t) => t.typed >= 25), 'everyone typing', 30_000);
 
@@ -201,7 +201,7 @@ describe('three nodes behind Redis and PostgreSQL', () => {
     const clients = spread.map((s) => s.client);
     try {
       await Promise.all(clients.map(synced));
-      const typists = clients.map((c, i) => startTyping(c, `r-${DELEGATIONS[i]}`, `Decides that ${DELEGATIONS[i]} shall`, { everyMs: 15, maxChars: 1500 }));
+      const typists = clients.map((c, i) => startTyping(c, `r-${DELEGATIONS[i]}`, `Decides that ${DELEGATIONS[i]} shall`, { everyMs: 15, maxChars: 10_000 }));
       await waitFor(() => typists.every((t) => t.typed >= 15), 'everyone typing', 30_000);
 
       await redis.kill();
