@@ -11,7 +11,7 @@ import { CLOSE } from '../shared/protocol/messages';
 import { createApi } from './api/app';
 import { AuthService } from './auth/participants';
 import { newToken } from './auth/tokens';
-import { ClientIdOwnership, refuseObserverWrites } from './collab/authorization';
+import { ClientIdOwnership, judgedAfterCatchUp, refuseObserverWrites } from './collab/authorization';
 import { UpdatePipeline } from './collab/pipeline';
 import { DocumentRegistry } from './collab/registry';
 import { attachCollabEndpoint } from './collab/upgrade';
@@ -27,6 +27,7 @@ import { LiveDiagnostics } from './validation/live';
 import { RevisionService } from './revisions/service';
 import { proposalRules } from './proposals/authorization';
 import { ProposalService } from './proposals/service';
+import { createScaleOut, type ScaleOut } from './scale';
 
 export interface ServerOptions {
   dataDir: string;
@@ -48,6 +49,14 @@ export interface ServerOptions {
   sessionTtlMs?: number;
   /** How long an invitation link stays valid (default 14 days). */
   invitationTtlMs?: number;
+  /** Scale-out (REDIS_URL): relay updates and presence to the other nodes through this Redis. */
+  redisUrl?: string;
+  /** Prefix of the Redis channels (REDIS_PREFIX, default `penholder:`). */
+  redisPrefix?: string;
+  /** This node's id in scale-out mode (NODE_ID). */
+  nodeId?: string;
+  /** Scale-out: read every open document's log from the store this often, in case a relay message was lost (default 5 s). */
+  catchUpEveryMs?: number;
 }
 
 export interface RunningServer {
@@ -55,6 +64,8 @@ export interface RunningServer {
   port: number;
   /** The administrator's token (as configured, or the one generated at start). */
   adminToken: string;
+  /** Scale-out mode only: the relay (node id, `lastLagMs` for metrics). */
+  scaleOut: ScaleOut | null;
   /** Flushes every open document to storage and stops. */
   close(): Promise<void>;
 }
@@ -71,19 +82,38 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     onError: (err) => log.warn('storage connection error', { error: err.message }),
   });
   const { documents: store, participants, corpus: corpusStore } = stores;
-  const registry = new DocumentRegistry({ store, log, compactEvery: options.compactEvery });
+  if (options.redisUrl && !options.databaseUrl) log.warn('REDIS_URL without DATABASE_URL: nodes relay through Redis but each keeps its own SQLite store; use PostgreSQL for several nodes');
+  const scaleOut = options.redisUrl
+    ? createScaleOut({ redisUrl: options.redisUrl, prefix: options.redisPrefix, nodeId: options.nodeId, store, log, catchUpEveryMs: options.catchUpEveryMs })
+    : null;
+  const registry = new DocumentRegistry({ store, log, compactEvery: options.compactEvery, lifecycle: scaleOut?.relay });
   const diagnostics = new LiveDiagnostics(buildCitationCorpus(), log);
   const corpus = new CorpusService(corpusStore, log, (citations) => diagnostics.setCorpus(citations));
   await corpus.start({ seed: options.seedCorpus ?? true }).catch(closeStoresAnd(stores));
   const adminToken = options.adminToken ?? newToken('adm');
   const auth = new AuthService(participants, { adminToken, sessionTtlMs: options.sessionTtlMs, invitationTtlMs: options.invitationTtlMs });
-  const ownership = new ClientIdOwnership(participants, log);
+  if (scaleOut) {
+    auth.onRevoked = scaleOut.relay.revoked;
+    scaleOut.relay.onRevocation = (r) => auth.revokedElsewhere(r);
+  }
+  const catchUp = scaleOut?.relay.catchUpNow;
+  const ownership = new ClientIdOwnership(participants, log, catchUp);
   const pipeline = new UpdatePipeline({
     store,
     log,
     onPersisted: (doc) => registry.maybeCompact(doc),
-    hooks: { authorize: [refuseObserverWrites(log), proposalRules(log), ownership.authorize], afterApply: [diagnostics.changed] },
+    hooks: {
+      authorize: [refuseObserverWrites(log, catchUp), judgedAfterCatchUp(proposalRules(log), catchUp), ownership.authorize],
+      afterApply: [diagnostics.changed, ...(scaleOut ? [scaleOut.relay.published] : [])],
+      afterRelayed: [diagnostics.changed],
+    },
   });
+  try {
+    await scaleOut?.start(pipeline);
+  } catch (err) {
+    await stores.close();
+    throw err;
+  }
   const history = new HistoryService(store);
   const proposals = new ProposalService({ registry, pipeline, history });
   const templates = loadTemplates(options.templatesDir ?? here('../templates'));
@@ -111,6 +141,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     (closing ??= (async () => {
       for (const ws of wss.clients) ws.close(CLOSE.serverShutdown, 'server shutting down');
       await registry.closeAll();
+      scaleOut?.close();
       for (const ws of wss.clients) ws.terminate();
       wss.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -119,7 +150,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       log.info('server stopped', { url });
     })());
 
-  return { url, port, adminToken, close };
+  return { url, port, adminToken, scaleOut, close };
 }
 
 /** A start that fails after the stores opened closes them (a PostgreSQL pool would keep the process alive). */

@@ -27,6 +27,9 @@ const server = await startServer({
   databaseUrl: process.env.DATABASE_URL || undefined,
   maxMessageBytes: intFromEnv('MAX_MESSAGE_BYTES', DEFAULT_MAX_MESSAGE_BYTES),
   logger: log,
+  redisUrl: process.env.REDIS_URL || undefined,
+  redisPrefix: process.env.REDIS_PREFIX || undefined,
+  nodeId: process.env.NODE_ID || undefined,
 }).catch((err: Error) => {
   // E.g. DATABASE_URL unreachable or the port taken: say so in one line rather than a stack trace.
   log.error('could not start', { error: err.message });

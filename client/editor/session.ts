@@ -11,6 +11,7 @@ import { delegationColor, loadSession } from '../app/identity';
 import { BODY_FIELD } from '../../shared/editor/schema';
 import type { ServerNotice } from '../../shared/protocol/messages';
 import { onServerNotice } from '../../shared/protocol/notices';
+import { rotateServersOnClose } from './failover';
 
 type DiagnosticsNotice = Extract<ServerNotice, { type: 'diagnostics' }>;
 type PlainNotice = Extract<ServerNotice, { type: 'notice' }>;
@@ -70,6 +71,9 @@ export class EditingSession {
     const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
     // The session cookie authenticates the upgrade. No BroadcastChannel: another tab may be signed in as someone else.
     this.provider = new WebsocketProvider(base, documentId, this.doc, { maxBackoffTime: 5000, disableBc: true });
+    // Scale-out without a proxy: several nodes, a random one first (spread), the next one when a node goes away.
+    const nodes = collabUrls();
+    if (nodes.length) rotateServersOnClose(this.provider, nodes, Math.floor(Math.random() * nodes.length));
     this.provider.awareness.setLocalStateField('user', {
       name: `${identity.name} (${identity.delegation})`,
       displayName: identity.name,
@@ -217,4 +221,13 @@ export class EditingSession {
 function explain(reason: string): string {
   if (!reason) return 'The connection was closed.';
   return reason.charAt(0).toUpperCase() + reason.slice(1) + (/[.!]$/.test(reason) ? '' : '.');
+}
+
+/** VITE_COLLAB_URLS (at build time): the nodes' `wss://…/collab` URLs, comma-separated; empty: this origin (or its proxy). */
+function collabUrls(): string[] {
+  const raw = (import.meta.env.VITE_COLLAB_URLS as string | undefined) ?? '';
+  return raw
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
 }

@@ -6,6 +6,13 @@
  * Nothing else writes to an open document. Later concerns hang off the
  * named hooks: authorization rules (roles, client-id ownership), validation
  * after apply, relaying to other nodes after broadcast.
+ *
+ * The one other entry point is `applyRelayedUpdate`: in scale-out mode, an
+ * update that another node accepted (see server/scale/). That node already
+ * ran it through this path — authorized, attributed, logged it durably in the
+ * shared store — so this node only applies it to its copy and broadcasts it
+ * to its own peers: authorizing again would judge it against a copy that may
+ * lag behind, and logging again would record the change twice.
  */
 import * as Y from 'yjs';
 import type { Logger } from '../log';
@@ -30,9 +37,14 @@ export class RefusedUpdate extends Error {
 export interface PipelineHooks {
   /** Throw (or reject with) RefusedUpdate to refuse. Run in order, before anything is applied. */
   authorize?: Array<(ctx: ConnectionContext, doc: CollabDocument, update: Uint8Array) => void | Promise<void>>;
-  /** Called after the change is durable and broadcast. */
-  afterApply?: Array<(doc: CollabDocument, update: Uint8Array, ctx: ConnectionContext) => void>;
+  /** Called after the change is durable and broadcast, with its seq in the log. */
+  afterApply?: Array<(doc: CollabDocument, update: Uint8Array, ctx: ConnectionContext, seq: number) => void>;
+  /** Called after an update relayed from another node is applied and broadcast (validation, not relaying). */
+  afterRelayed?: Array<(doc: CollabDocument, update: Uint8Array) => void>;
 }
+
+/** The origin of changes relayed from other nodes, in Y.Doc and awareness events. */
+export const RELAYED = Symbol('relayed from another node');
 
 export interface PipelineDeps {
   store: DocumentStore;
@@ -51,9 +63,10 @@ export class UpdatePipeline {
 
   /**
    * Applies a client's update. Resolves once the update is durable and
-   * broadcast; rejects with MalformedMessage or RefusedUpdate.
+   * broadcast, with its seq in the log (null when it changed nothing);
+   * rejects with MalformedMessage or RefusedUpdate.
    */
-  async applyClientUpdate(peer: Peer, doc: CollabDocument, update: Uint8Array): Promise<void> {
+  async applyClientUpdate(peer: Peer, doc: CollabDocument, update: Uint8Array): Promise<number | null> {
     const ctx = peer.context;
     assertDecodableUpdate(update);
     for (const authorize of this.deps.hooks?.authorize ?? []) await authorize(ctx, doc, update);
@@ -70,19 +83,48 @@ export class UpdatePipeline {
       doc.ydoc.off('update', capture);
     }
     const accepted: Uint8Array | null = effective;
-    if (!accepted) return;
+    if (!accepted) return null;
 
-    await doc.enqueue(async () => {
-      doc.lastSeq = await this.deps.store.appendUpdate(doc.id, accepted, attributionOf(ctx));
+    const seq = await doc.enqueue(async () => {
+      const appended = await this.deps.store.appendUpdate(doc.id, accepted, attributionOf(ctx));
+      doc.seqs.applied(appended);
       doc.broadcast(encodeUpdate(accepted), peer);
+      return appended;
     });
     this.deps.onPersisted?.(doc);
-    for (const hook of this.deps.hooks?.afterApply ?? []) {
-      try {
-        hook(doc, accepted, ctx);
-      } catch (err) {
-        this.deps.log.error('after-apply hook failed', { doc: doc.id, error: (err as Error).message });
-      }
+    for (const hook of this.deps.hooks?.afterApply ?? []) this.runHook(doc, () => hook(doc, accepted, ctx, seq));
+    return seq;
+  }
+
+  /**
+   * Applies an update another node accepted and logged as `seq` (or that a
+   * catch-up read back from the store's log): to the copy and to this node's
+   * peers, only what is new. Not authorized or persisted again (see above).
+   * Applying an update twice is harmless: Yjs ignores what it already has.
+   */
+  applyRelayedUpdate(doc: CollabDocument, update: Uint8Array, seq: number): void {
+    let effective: Uint8Array | null = null;
+    const capture = (u: Uint8Array, origin: unknown) => {
+      if (origin === RELAYED) effective = effective ? Y.mergeUpdates([effective, u]) : u;
+    };
+    doc.ydoc.on('update', capture);
+    try {
+      Y.applyUpdate(doc.ydoc, update, RELAYED);
+    } finally {
+      doc.ydoc.off('update', capture);
+    }
+    doc.seqs.applied(seq);
+    const applied: Uint8Array | null = effective;
+    if (!applied) return;
+    doc.broadcast(encodeUpdate(applied));
+    for (const hook of this.deps.hooks?.afterRelayed ?? []) this.runHook(doc, () => hook(doc, applied));
+  }
+
+  private runHook(doc: CollabDocument, run: () => void) {
+    try {
+      run();
+    } catch (err) {
+      this.deps.log.error('after-apply hook failed', { doc: doc.id, error: (err as Error).message });
     }
   }
 }

@@ -15,6 +15,19 @@ export interface RegistryOptions {
   log: Logger;
   /** Compact after this many updates since the last snapshot. */
   compactEvery?: number;
+  /** Told when a document opens and closes (scale-out: the relay's subscription). */
+  lifecycle?: DocumentLifecycle;
+}
+
+/**
+ * Around loading: `opening` runs before the store is read (subscribe to the
+ * relay, buffering), `opened` before any connection is answered (apply what
+ * was buffered, catch up), `closed` once the document is unloaded or unknown.
+ */
+export interface DocumentLifecycle {
+  opening(id: string): Promise<void>;
+  opened(doc: CollabDocument): Promise<void>;
+  closed(id: string): void;
 }
 
 export class DocumentRegistry {
@@ -35,7 +48,14 @@ export class DocumentRegistry {
       loading = this.load(id);
       this.open.set(id, loading);
     }
-    const doc = await loading;
+    let doc: CollabDocument | null;
+    try {
+      doc = await loading;
+    } catch (err) {
+      // A failed load (store or relay unreachable) must not stay cached: the next connection tries again.
+      if (this.open.get(id) === loading) this.open.delete(id);
+      throw err;
+    }
     if (!doc) {
       if (this.open.get(id) === loading) this.open.delete(id);
       return null;
@@ -116,7 +136,8 @@ export class DocumentRegistry {
 
   /** Flushes and unloads every document (shutdown). */
   async closeAll(): Promise<void> {
-    const docs = (await Promise.all([...this.open.values()])).filter((d): d is CollabDocument => d !== null);
+    const settled = await Promise.allSettled([...this.open.values()]);
+    const docs = settled.flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value] : []));
     await Promise.all(docs.map((d) => this.unload(d, true)));
   }
 
@@ -125,6 +146,21 @@ export class DocumentRegistry {
   }
 
   private async load(id: string): Promise<CollabDocument | null> {
+    const lifecycle = this.options.lifecycle;
+    if (!lifecycle) return this.loadFromStore(id);
+    try {
+      await lifecycle.opening(id);
+      const doc = await this.loadFromStore(id);
+      if (doc) await lifecycle.opened(doc);
+      else lifecycle.closed(id);
+      return doc;
+    } catch (err) {
+      lifecycle.closed(id);
+      throw err;
+    }
+  }
+
+  private async loadFromStore(id: string): Promise<CollabDocument | null> {
     const stored = await this.options.store.load(id);
     if (!stored) return null;
     const doc = new CollabDocument(id);
@@ -132,7 +168,7 @@ export class DocumentRegistry {
       if (stored.snapshot) Y.applyUpdate(doc.ydoc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(doc.ydoc, update);
     });
-    doc.lastSeq = stored.lastSeq;
+    doc.seqs.reset(stored.lastSeq);
     doc.snapshotSeq = stored.updates.length ? stored.lastSeq - stored.updates.length : stored.lastSeq;
     this.options.log.info('document loaded', { doc: id, replayed: stored.updates.length });
     return doc;
@@ -147,6 +183,7 @@ export class DocumentRegistry {
       await this.compact(doc);
       if (!force && doc.peers.size > 0) return;
       this.open.delete(doc.id);
+      this.options.lifecycle?.closed(doc.id);
       doc.destroy();
       this.options.log.info('document unloaded', { doc: doc.id });
     })()
