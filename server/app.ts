@@ -26,6 +26,8 @@ import { buildCitationCorpus } from './validation/corpus';
 import { CorpusService } from './corpus/service';
 import { SqliteCorpusStore } from './storage/sqlite-corpus';
 import { LiveDiagnostics } from './validation/live';
+import { authorizeNegotiation } from './negotiation/authorize';
+import { ResetOnChange } from './negotiation/reset';
 
 export interface ServerOptions {
   dataDir: string;
@@ -72,12 +74,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const adminToken = options.adminToken ?? newToken('adm');
   const auth = new AuthService(participants, { adminToken, sessionTtlMs: options.sessionTtlMs, invitationTtlMs: options.invitationTtlMs });
   const ownership = new ClientIdOwnership(participants, log);
+  // Agreed or ad-ref paragraphs whose text changes go back to pending (a change of the server's own, through the pipeline).
+  const resetOnChange = new ResetOnChange(log);
   const pipeline = new UpdatePipeline({
     store,
     log,
     onPersisted: (doc) => registry.maybeCompact(doc),
-    hooks: { authorize: [refuseObserverWrites(log), ownership.authorize], afterApply: [diagnostics.changed] },
+    hooks: {
+      authorize: [refuseObserverWrites(log), authorizeNegotiation(log), ownership.authorize],
+      afterApply: [diagnostics.changed, resetOnChange.changed],
+    },
   });
+  resetOnChange.attach({ registry, pipeline });
   const history = new HistoryService(store);
   const templates = loadTemplates(options.templatesDir ?? here('../templates'));
   const documents = new DocumentService({ store, registry, templates, participants });

@@ -23,6 +23,7 @@ import type { LiveDiagnostics } from '../validation/live';
 import type { CorpusService } from '../corpus/service';
 import { corpusRoutes } from './corpus';
 import { languageRoutes } from './language';
+import { negotiationRoutes } from './negotiation';
 
 export interface ApiDeps {
   registry: DocumentRegistry;
@@ -61,6 +62,7 @@ export function createApi(deps: ApiDeps) {
     .route('/documents', documentDiagnosticsRoute(deps.registry, deps.documents, deps.diagnostics))
     .route('/documents', participantRoutes(deps.auth, deps.documents))
     .route('/documents', historyRoutes(deps))
+    .route('/documents', negotiationRoutes(deps))
     .route('/', validationRoutes(deps.diagnostics))
     .route('/', languageRoutes(deps.corpus, deps.documents))
     .route('/corpus', corpusRoutes(deps.corpus, deps.documents));

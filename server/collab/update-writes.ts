@@ -38,7 +38,7 @@ export function writesOf(ydoc: Y.Doc, update: Uint8Array): RootWrite[] {
   const { structs, ds } = Y.decodeUpdate(update);
   const writes: RootWrite[] = [];
   const rootNames = new Map<Y.AbstractType<unknown>, string>();
-  for (const [name, type] of ydoc.share) rootNames.set(type, name);
+  for (const [name, type] of ydoc.share) rootNames.set(type as Y.AbstractType<unknown>, name);
 
   // Items of this update, by client, to resolve origins inside the update.
   const incoming = new Map<number, DecodedItem[]>();
