@@ -22,6 +22,7 @@ import { StatusBar } from './ui/StatusBar';
 import { LanguagePanel } from './provenance/LanguagePanel';
 import { SuggestionsStore } from './suggestions/store';
 import { SuggestionsPopup } from './suggestions/SuggestionsPopup';
+import { NegotiationPanel } from './negotiation/NegotiationPanel';
 
 interface Props {
   documentId: string;
@@ -178,6 +179,7 @@ function Workspace({ session }: { session: EditingSession }) {
       <aside className="side">
         <h2>In this document</h2>
         <Presence users={users} />
+        <NegotiationPanel session={session} editor={editor} />
         <DiagnosticsPanel view={diagnostics} editor={editor} />
         <LanguagePanel session={session} editor={editor} />
         {authors && <HistoryPanel session={session} editor={editor} authors={authors} identity={session.identity} />}

@@ -14,6 +14,8 @@ import { StructureKeys } from './structure-keys';
 import { ProvenanceHighlight } from '../provenance/highlight';
 import { Suggestions } from '../suggestions/extension';
 import type { SuggestionsStore } from '../suggestions/store';
+import { Negotiation } from '../negotiation/extension';
+import { negotiationOf } from '../negotiation/store';
 
 /** From StarterKit only the cursors: the schema is ours, and undo comes from Collaboration (per user). */
 const cursorsOnly = StarterKit.configure({
@@ -41,5 +43,7 @@ export function editorExtensions(session: EditingSession, suggestions: Suggestio
     // Agreed language as you type (Tab accepts), and the "new language" highlight.
     Suggestions.configure({ store: suggestions }),
     ProvenanceHighlight,
+    // Paragraph status in the margin, brackets as not agreed, the filter; Alt-1/2/3 for the facilitator.
+    Negotiation.configure({ store: negotiationOf(session) }),
   ];
 }
