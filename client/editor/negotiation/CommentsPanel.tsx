@@ -145,7 +145,7 @@ export function CommentsPanel({ store, view, editor }: { store: NegotiationStore
           <p className="muted small">Put the caret in a paragraph to comment on it.</p>
         ))}
       {resolved > 0 && (
-        <label className="small">
+        <label className="inline small">
           <input type="checkbox" checked={showResolved} onChange={(e) => setShowResolved(e.target.checked)} /> Show resolved threads
         </label>
       )}

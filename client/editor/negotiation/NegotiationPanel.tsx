@@ -26,7 +26,7 @@ export function NegotiationPanel({ session, editor }: { session: EditingSession;
         ) : (
           <p className="muted small">Counting…</p>
         )}
-        <label className="small">
+        <label className="inline small">
           <input type="checkbox" checked={view.onlyNotAgreed} onChange={(e) => store.setFilter(e.target.checked)} /> Show only what is not yet agreed
         </label>
         {view.onlyNotAgreed && s && s.agreed > 0 && (

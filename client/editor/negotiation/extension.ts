@@ -36,7 +36,6 @@ function badge(store: NegotiationStore, id: string, standing: Standing, status: 
   const el = document.createElement(store.canSetStatus ? 'button' : 'span');
   el.className = `neg-status neg-${standing}`;
   el.dataset.status = status;
-  el.dataset.standing = standing;
   el.textContent = label;
   const who = entry ? `${entry.status === 'pending' && entry.reason ? entry.reason : `set by ${entry.by.delegation} (${entry.by.name})`}, ${new Date(entry.at).toLocaleString()}` : 'no status set yet';
   el.title = `${standing === 'bracketed' ? `Not agreed: bracketed text (status ${standingLabel(status)})` : label} — ${who}`;
@@ -55,15 +54,17 @@ function badge(store: NegotiationStore, id: string, standing: Standing, status: 
   if (entry?.status === 'pending' && entry.reason) {
     const note = document.createElement('span');
     note.className = 'neg-note';
-    note.textContent = entry.reason;
+    // Short in the margin ("changed by Mexico"); the full reason, with the person, on hover.
+    note.textContent = entry.reason.replace(/ \(.*\)$/, '');
+    note.title = `${entry.reason}, ${new Date(entry.at).toLocaleString()}`;
     wrap.append(note);
   }
   const open = (view.threads.get(id) ?? []).filter((t) => !t.resolved).length;
   if (open > 0) {
     const marker = document.createElement('span');
     marker.className = 'neg-comments';
-    marker.textContent = `💬 ${open}`;
-    marker.title = `${open} open comment thread${open === 1 ? '' : 's'}`;
+    marker.textContent = `${open} comment${open === 1 ? '' : 's'}`;
+    marker.title = `${open} open comment thread${open === 1 ? '' : 's'} on this paragraph`;
     marker.setAttribute('aria-label', marker.title);
     wrap.append(marker);
   }
@@ -88,9 +89,11 @@ function build(doc: PMNode, store: NegotiationStore): DecorationSet {
     const status = statusOf(view.statuses.get(id));
     const standing: Standing = spans.length ? 'bracketed' : status;
     const hidden = view.onlyNotAgreed && standing === 'agreed';
-    decorations.push(Decoration.node(pos, pos + node.nodeSize, { 'data-standing': standing, class: hidden ? 'neg-hidden' : '' }));
     const entry = view.statuses.get(id);
     const open = (view.threads.get(id) ?? []).filter((t) => !t.resolved).length;
+    // The margin stacks badge, note and comment marker: the paragraph is at least that tall.
+    const lines = 1 + (entry?.status === 'pending' && entry.reason ? 1 : 0) + (open > 0 ? 1 : 0);
+    decorations.push(Decoration.node(pos, pos + node.nodeSize, { 'data-standing': standing, class: hidden ? 'neg-hidden' : '', style: lines > 1 ? `min-height: ${lines * 1.05}rem` : '' }));
     const key = `neg:${id}:${standing}:${status}:${entry?.at ?? ''}:${open}:${store.canSetStatus}`;
     decorations.push(Decoration.widget(pos + 1, () => badge(store, id, standing, status, store.current), { side: -1, key, ignoreSelection: true, stopEvent: () => true }));
     return false;
