@@ -36,7 +36,8 @@ function badge(store: NegotiationStore, id: string, standing: Standing, status: 
   const el = document.createElement(store.canSetStatus ? 'button' : 'span');
   el.className = `neg-status neg-${standing}`;
   el.dataset.status = status;
-  el.textContent = label;
+  // Drawn by CSS from data-label, so the paragraph's text (innerText, selection) is the text only.
+  el.dataset.label = label;
   const who = entry ? `${entry.status === 'pending' && entry.reason ? entry.reason : `set by ${entry.by.delegation} (${entry.by.name})`}, ${new Date(entry.at).toLocaleString()}` : 'no status set yet';
   el.title = `${standing === 'bracketed' ? `Not agreed: bracketed text (status ${standingLabel(status)})` : label} — ${who}`;
   if (el instanceof HTMLButtonElement) {
@@ -49,13 +50,16 @@ function badge(store: NegotiationStore, id: string, standing: Standing, status: 
       const r = el.getBoundingClientRect();
       store.openMenu(id, r.left, r.bottom);
     });
+  } else {
+    el.setAttribute('role', 'note');
+    el.setAttribute('aria-label', `Status: ${label}`);
   }
   wrap.append(el);
   if (entry?.status === 'pending' && entry.reason) {
     const note = document.createElement('span');
     note.className = 'neg-note';
     // Short in the margin ("changed by Mexico"); the full reason, with the person, on hover.
-    note.textContent = entry.reason.replace(/ \(.*\)$/, '');
+    note.dataset.label = entry.reason.replace(/ \(.*\)$/, '');
     note.title = `${entry.reason}, ${new Date(entry.at).toLocaleString()}`;
     wrap.append(note);
   }
@@ -63,7 +67,7 @@ function badge(store: NegotiationStore, id: string, standing: Standing, status: 
   if (open > 0) {
     const marker = document.createElement('span');
     marker.className = 'neg-comments';
-    marker.textContent = `${open} comment${open === 1 ? '' : 's'}`;
+    marker.dataset.label = `${open} comment${open === 1 ? '' : 's'}`;
     marker.title = `${open} open comment thread${open === 1 ? '' : 's'} on this paragraph`;
     marker.setAttribute('aria-label', marker.title);
     wrap.append(marker);
