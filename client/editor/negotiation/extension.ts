@@ -96,7 +96,7 @@ function build(doc: PMNode, store: NegotiationStore): DecorationSet {
     const entry = view.statuses.get(id);
     const open = (view.threads.get(id) ?? []).filter((t) => !t.resolved).length;
     // The margin stacks badge, note and comment marker: the paragraph is at least that tall.
-    const lines = 1 + (entry?.status === 'pending' && entry.reason ? 1 : 0) + (open > 0 ? 1 : 0);
+    const lines = 1 + (entry?.status === 'pending' && entry.reason ? 2 : 0) + (open > 0 ? 1 : 0);
     decorations.push(Decoration.node(pos, pos + node.nodeSize, { 'data-standing': standing, class: hidden ? 'neg-hidden' : '', style: lines > 1 ? `min-height: ${lines * 1.05}rem` : '' }));
     const key = `neg:${id}:${standing}:${status}:${entry?.at ?? ''}:${open}:${store.canSetStatus}`;
     decorations.push(Decoration.widget(pos + 1, () => badge(store, id, standing, status, store.current), { side: -1, key, ignoreSelection: true, stopEvent: () => true }));
@@ -132,7 +132,7 @@ export const Negotiation = Extension.create<{ store: NegotiationStore | null }>(
         },
         props: { decorations: (state) => negotiationKey.getState(state) },
         view: (editorView) => {
-          const unsubscribe = store.subscribe(() => {
+          const unsubscribe = store.subscribeDecorations(() => {
             if (!editorView.isDestroyed) editorView.dispatch(editorView.state.tr.setMeta(REFRESH, true).setMeta('addToHistory', false));
           });
           return { destroy: unsubscribe };

@@ -41,6 +41,8 @@ export class NegotiationStore {
   current: NegotiationView;
   readonly actor: Actor;
   private listeners = new Set<() => void>();
+  /** Listeners of what the text's decorations show (statuses, comments, filter), not of the summary or the menu. */
+  private decorationListeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly session: EditingSession) {
@@ -67,6 +69,16 @@ export class NegotiationStore {
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * For the editor extension: called only when statuses, comments or the
+   * filter change, so that the editor is not redrawn (and the caret not
+   * touched) for what it does not show.
+   */
+  subscribeDecorations(listener: () => void): () => void {
+    this.decorationListeners.add(listener);
+    return () => this.decorationListeners.delete(listener);
   }
 
   setStatus(paragraphId: string, status: ParagraphStatus): void {
@@ -107,6 +119,7 @@ export class NegotiationStore {
   private update(patch: Partial<NegotiationView>): void {
     this.current = { ...this.current, ...patch };
     for (const l of this.listeners) l();
+    if ('statuses' in patch || 'threads' in patch || 'onlyNotAgreed' in patch) for (const l of this.decorationListeners) l();
   }
 
   private onStatuses = () => {
