@@ -36,6 +36,7 @@ export function agreedTextChanged(ydoc: Y.Doc, id: string, touched: boolean): bo
   return paragraphFingerprint(el) !== entry.text;
 }
 
+export const MARKED_ON_OLD_TEXT = 'the text changed while it was being marked';
 export const reasonFor = (who: Actor) => `changed by ${who.delegation} (${who.name})`;
 
 export class ResetOnChange {
@@ -53,19 +54,18 @@ export class ResetOnChange {
     const statuses = statusMap(doc.ydoc);
     if (statuses.size === 0) return;
     const touched = paragraphsTouched(doc.ydoc, update);
-    const candidates = new Set([...touched].filter((id) => statuses.has(id)));
     // A status set on text that changed meanwhile (a concurrent edit) is not agreed either.
-    const marked = touched.size === 0 ? mapKeysWritten(doc.ydoc, update, STATUS_MAP) : new Set<string>();
-    for (const id of marked) candidates.add(id);
+    const marked = mapKeysWritten(doc.ydoc, update, STATUS_MAP);
+    const candidates = new Set([...touched, ...marked].filter((id) => statuses.has(id)));
     if (candidates.size === 0) return;
-    const due = [...candidates].filter((id) => agreedTextChanged(doc.ydoc, id, touched.has(id)));
-    if (due.length === 0) return;
     const who = actorOf(ctx);
-    const reason = marked.size > 0 ? 'the text changed while it was being marked' : reasonFor(who);
-    void this.reset(doc.id, due, who, reason);
+    const due = [...candidates]
+      .filter((id) => agreedTextChanged(doc.ydoc, id, touched.has(id)))
+      .map((id) => ({ id, reason: touched.has(id) ? reasonFor(who) : MARKED_ON_OLD_TEXT }));
+    if (due.length) void this.reset(doc.id, due, who);
   };
 
-  private async reset(documentId: string, ids: string[], who: Actor, reason: string): Promise<void> {
+  private async reset(documentId: string, due: { id: string; reason: string }[], who: Actor): Promise<void> {
     const context: ConnectionContext = {
       connectionId: `negotiation:${randomUUID()}`,
       documentId,
@@ -78,10 +78,10 @@ export class ResetOnChange {
       await changeOnBehalf(this.deps!, context, (copy) =>
         copy.transact(() => {
           // Checked again on the current state: an earlier reset may have done it already.
-          for (const id of ids) if (agreedTextChanged(copy, id, true)) setStatus(copy, id, 'pending', who, reason);
+          for (const { id, reason } of due) if (agreedTextChanged(copy, id, true)) setStatus(copy, id, 'pending', who, reason);
         }),
       );
-      this.log.info('paragraph status back to pending', { doc: documentId, paragraphs: ids.join(','), reason });
+      this.log.info('paragraph status back to pending', { doc: documentId, paragraphs: due.map((d) => d.id).join(','), reason: due[0].reason });
     } catch (err) {
       this.log.error('could not reset a paragraph status', { doc: documentId, error: (err as Error).message });
     }

@@ -204,6 +204,15 @@ describe('paragraph status', () => {
     expect(forbidden.status).toBe(403);
     expect((await apiFetch(server, `/api/documents/nosuchdoc/status`)).status).toBe(404);
   });
+  it('a status set on text that changed meanwhile (offline facilitator) goes back to pending', async () => {
+    fac.provider.disconnect();
+    typeInto(mex, ids[3], 'Further ');
+    await waitFor(() => paragraphElement(ken.doc, ids[3])!.toString().includes('Further '), 'Kenya sees Mexico’s edit');
+    setStatus(fac.doc, ids[3], 'agreed', chair); // marks the text without Mexico's edit
+    fac.provider.connect();
+    await waitFor(() => paragraphElement(fac.doc, ids[3])!.toString().includes('Further ') && statusIn(fac, ids[3])?.reason === 'the text changed while it was being marked', 'the status reset after the facilitator reconnects');
+    await waitFor(() => everyone().every((c) => statusIn(c, ids[3])?.status === 'pending'), 'everyone sees it pending');
+  });
 });
 
 describe('comments', () => {
