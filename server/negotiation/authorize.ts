@@ -7,9 +7,8 @@
  * every other client are unaffected.
  */
 import { CLOSE } from '../../shared/protocol/messages';
-import { commentWriteError, statusWriteError } from '../../shared/negotiation/permissions';
-import { threadRootId } from '../../shared/negotiation/threads';
-import { COMMENTS_MAP, STATUS_MAP, type Actor, type Comment } from '../../shared/negotiation/types';
+import { commentWriteError, resolutionWriteError, statusWriteError } from '../../shared/negotiation/permissions';
+import { COMMENTS_MAP, RESOLVED_MAP, STATUS_MAP, type Actor, type Comment } from '../../shared/negotiation/types';
 import { commentsMap } from '../../shared/negotiation/ydoc';
 import type { Logger } from '../log';
 import type { ConnectionContext } from '../collab/context';
@@ -17,7 +16,7 @@ import type { CollabDocument } from '../collab/document';
 import { RefusedUpdate } from '../collab/pipeline';
 import { writesOf, type RootWrite } from '../collab/update-writes';
 
-const NEGOTIATION_ROOTS = new Set([STATUS_MAP, COMMENTS_MAP]);
+const NEGOTIATION_ROOTS = new Set([STATUS_MAP, COMMENTS_MAP, RESOLVED_MAP]);
 
 export const actorOf = (ctx: ConnectionContext): Actor => ({ delegation: ctx.identity.delegation, name: ctx.identity.name, role: ctx.role });
 
@@ -51,10 +50,15 @@ export function negotiationWriteError(ctx: ConnectionContext, doc: CollabDocumen
   const comments = commentsMap(doc.ydoc);
   const current = new Map<string, Comment>(comments.entries());
   for (const [key, { values, deleted }] of byKey(writes.filter((w) => w.root === COMMENTS_MAP))) {
-    const existing = current.get(key);
-    const root = existing ? current.get(threadRootId(current, key)) : undefined;
     for (const value of values.length ? values : deleted ? [undefined] : []) {
-      const error = commentWriteError(actor, key, existing, value, root);
+      const error = commentWriteError(actor, key, current.get(key), value);
+      if (error) return error;
+    }
+  }
+
+  for (const [key, { values, deleted }] of byKey(writes.filter((w) => w.root === RESOLVED_MAP))) {
+    for (const value of values.length ? values : deleted ? [undefined] : []) {
+      const error = resolutionWriteError(actor, key, current.get(key), value);
       if (error) return error;
     }
   }

@@ -7,7 +7,7 @@ import { readResolutionFromYDoc } from '../../shared/editor/ydoc';
 import { summarize, type Summary } from '../../shared/negotiation/summary';
 import { threadsOf, type Thread } from '../../shared/negotiation/threads';
 import type { Comment } from '../../shared/negotiation/types';
-import { readComments, readStatuses } from '../../shared/negotiation/ydoc';
+import { readComments, readResolutions, readStatuses } from '../../shared/negotiation/ydoc';
 import type { ConnectionContext } from '../collab/context';
 import type { Peer } from '../collab/peer';
 import type { DocumentRegistry } from '../collab/registry';
@@ -33,5 +33,5 @@ export async function readDocument<T>(registry: DocumentRegistry, documentId: st
 export const negotiationSummaryOf = (ydoc: Y.Doc): Summary => summarize(readResolutionFromYDoc(ydoc), readStatuses(ydoc));
 export const commentsOf = (ydoc: Y.Doc): { comments: Comment[]; threads: Thread[] } => {
   const comments = readComments(ydoc);
-  return { comments: [...comments.values()], threads: threadsOf(comments) };
+  return { comments: [...comments.values()], threads: threadsOf(comments, readResolutions(ydoc)) };
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptyMasthead, type Resolution } from '../model/types';
 import { textContent } from '../model/text';
 import { bracketSpans } from './brackets';
-import { commentWriteError, statusWriteError } from './permissions';
+import { commentWriteError, resolutionWriteError, statusWriteError } from './permissions';
 import { summarize, summaryLine } from './summary';
 import { threadsByParagraph, threadsOf } from './threads';
 import type { Comment, StatusEntry } from './types';
@@ -79,9 +79,11 @@ const comment = (id: string, parentId: string | null, at: string, extra: Partial
 describe('threads', () => {
   it('groups replies (and replies to replies) under the first comment, in time order', () => {
     const map = new Map<string, Comment>(
-      [comment('b', 'a', '2'), comment('a', null, '1'), comment('c', 'b', '3'), comment('d', null, '4', { paragraphId: 'op2', resolved: { by, at: '2026-11-23T11:00:00.000Z' } }), comment('e', 'missing', '5')].map((c) => [c.id, c]),
+      [comment('b', 'a', '2'), comment('a', null, '1'), comment('c', 'b', '3'), comment('d', null, '4', { paragraphId: 'op2' }), comment('e', 'missing', '5')].map((c) => [c.id, c]),
     );
-    const threads = threadsOf(map);
+    const resolutions = new Map([['d', { by, at: '2026-11-23T11:00:00.000Z' }]]);
+    const threads = threadsOf(map, resolutions);
+    expect(threads[1].resolution).toEqual({ by, at: '2026-11-23T11:00:00.000Z' });
     expect(threads.map((t) => [t.root.id, t.replies.map((r) => r.id), t.resolved])).toEqual([
       ['a', ['b', 'c'], false],
       ['d', [], true],
@@ -116,13 +118,18 @@ describe('permissions', () => {
     expect(commentWriteError(mexico, 'a', mine, { ...mine, delegation: 'Kenya' })).toMatch(/cannot be changed/);
     expect(commentWriteError(kenya, 'a', mine, undefined)).toMatch(/Only its author/);
     expect(commentWriteError(mexico, 'a', mine, undefined)).toBeNull();
-    const resolved = (who: typeof by) => ({ ...mine, resolved: { by: who, at: '2026-11-23T12:00:00.000Z' } });
-    expect(commentWriteError(by, 'a', mine, resolved(by))).toBeNull();
-    expect(commentWriteError(mexico, 'a', mine, resolved(mexico))).toBeNull();
-    expect(commentWriteError(kenya, 'a', mine, resolved(kenya))).toMatch(/thread’s author/);
-    expect(commentWriteError(by, 'a', mine, resolved(mexico))).toMatch(/your own name/);
+    // Resolving and reopening (the resolved map): the chairs or the thread's author, in their own name.
+    const resolution = (who: typeof by) => ({ by: who, at: '2026-11-23T12:00:00.000Z' });
+    expect(resolutionWriteError(by, 'a', mine, resolution(by))).toBeNull();
+    expect(resolutionWriteError(mexico, 'a', mine, resolution(mexico))).toBeNull();
+    expect(resolutionWriteError(mexico, 'a', mine, undefined)).toBeNull();
+    expect(resolutionWriteError(kenya, 'a', mine, resolution(kenya))).toMatch(/thread’s author/);
+    expect(resolutionWriteError(kenya, 'a', mine, undefined)).toMatch(/thread’s author/);
+    expect(resolutionWriteError(by, 'a', mine, resolution(mexico))).toMatch(/your own name/);
+    expect(resolutionWriteError(by, 'a', mine, { at: 'never' })).toMatch(/must be/);
     const reply = comment('b', 'a', '2', { delegation: 'Kenya', name: 'Wanjiru' });
-    expect(commentWriteError(by, 'b', reply, { ...reply, resolved: { by, at: '2026-11-23T12:00:00.000Z' } })).toMatch(/first comment/);
+    expect(resolutionWriteError(by, 'b', reply, resolution(by))).toMatch(/first comment/);
+    expect(resolutionWriteError(kenya, 'gone', undefined, resolution(kenya))).toMatch(/thread’s author/);
     expect(commentWriteError({ delegation: 'X', name: 'Y', role: 'observer' }, 'z', undefined, comment('z', null, '1'))).toMatch(/Observers/);
   });
 });

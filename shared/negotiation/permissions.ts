@@ -8,11 +8,11 @@
  * - Anyone who may write adds comments in their own name (delegation and
  *   name), edits and deletes only their own, and cannot change who wrote a
  *   comment, where it is, or when.
- * - A thread is resolved or reopened (the `resolved` field of its first
- *   comment) by the facilitator, the secretariat, the administrator or the
- *   thread's author.
+ * - A thread is resolved or reopened (its entry in the resolved map) by the
+ *   facilitator, the secretariat, the administrator or the thread's author,
+ *   in their own name.
  */
-import { isStatus, type Actor, type Comment, type StatusEntry } from './types';
+import { isStatus, type Actor, type Comment } from './types';
 
 /** The roles that set statuses and resolve any thread. */
 const CHAIRS = new Set(['facilitator', 'secretariat', 'admin', 'system']);
@@ -48,17 +48,15 @@ function validComment(key: string, v: unknown): v is Comment {
     v.text.trim() !== '' &&
     v.text.length <= MAX_COMMENT_LENGTH &&
     isTime(v.at) &&
-    (v.resolved === undefined || (isObject(v.resolved) && isActor(v.resolved.by) && isTime(v.resolved.at))) &&
     (v.edited === undefined || isTime(v.edited))
   );
 }
 
 /**
  * Why `actor` may not write `next` as comment `key` (undefined: delete it),
- * given the comment as it is now (`current`, undefined when new) and the
- * thread's first comment (`threadRoot`); null when allowed.
+ * given the comment as it is now (`current`, undefined when new); null when allowed.
  */
-export function commentWriteError(actor: Actor, key: string, current: Comment | undefined, next: unknown, threadRoot?: Comment): string | null {
+export function commentWriteError(actor: Actor, key: string, current: Comment | undefined, next: unknown): string | null {
   if (actor.role === 'observer') return 'Observers cannot comment';
   if (actor.role === 'system') return null;
   if (next === undefined) {
@@ -68,7 +66,6 @@ export function commentWriteError(actor: Actor, key: string, current: Comment | 
   if (!validComment(key, next)) return `A comment must be {id, paragraphId, parentId, delegation, name, text (1–${MAX_COMMENT_LENGTH} characters), at}`;
   if (!current) {
     if (!sameActor(next, actor)) return `A comment is written in your own name (${actor.delegation}, ${actor.name}), not as ${next.delegation} (${next.name})`;
-    if (next.resolved) return 'A new comment cannot be resolved already';
     return null;
   }
   for (const field of ['paragraphId', 'parentId', 'delegation', 'name', 'at'] as const) {
@@ -77,12 +74,23 @@ export function commentWriteError(actor: Actor, key: string, current: Comment | 
   if (current.text !== next.text || current.edited !== next.edited) {
     if (!sameActor(current, actor)) return `Only its author (${current.delegation}) can edit this comment`;
   }
-  if (JSON.stringify(current.resolved ?? null) !== JSON.stringify(next.resolved ?? null)) {
-    if (current.parentId !== null) return 'Only the first comment of a thread is resolved';
-    const author = threadRoot ?? current;
-    if (!CHAIRS.has(actor.role) && !sameActor(author, actor)) return 'Only the facilitator, the secretariat or the thread’s author resolves or reopens a thread';
-    if (next.resolved && actor.role !== 'system' && !sameActor(next.resolved.by, actor)) return 'A thread is resolved in your own name';
-  }
+  return null;
+}
+
+/**
+ * Why `actor` may not resolve (`next`, a Resolution) or reopen (undefined)
+ * the thread whose first comment is `key` (`root`, undefined when it is gone
+ * or not a first comment); null when allowed.
+ */
+export function resolutionWriteError(actor: Actor, key: string, root: Comment | undefined, next: unknown): string | null {
+  if (actor.role === 'observer') return 'Observers cannot resolve threads';
+  if (actor.role === 'system') return null;
+  if (root && root.parentId !== null) return 'Only a thread (its first comment) is resolved';
+  // A thread deleted meanwhile: only the chairs tidy its resolution up.
+  if (!CHAIRS.has(actor.role) && !(root && sameActor(root, actor))) return 'Only the facilitator, the secretariat or the thread’s author resolves or reopens a thread';
+  if (next === undefined) return null;
+  if (!isObject(next) || !isActor(next.by) || !isTime(next.at)) return `The resolution of thread ${key} must be {by, at}`;
+  if (!sameActor(next.by, actor)) return 'A thread is resolved in your own name';
   return null;
 }
 

@@ -4,7 +4,7 @@
  * parent is missing (deleted) hangs from the thread root it can still reach,
  * or becomes a thread of its own, so no comment is ever hidden.
  */
-import type { Comment } from './types';
+import type { Comment, Resolution } from './types';
 
 export interface Thread {
   root: Comment;
@@ -12,6 +12,7 @@ export interface Thread {
   replies: Comment[];
   paragraphId: string;
   resolved: boolean;
+  resolution: Resolution | null;
 }
 
 const byTime = (a: Comment, b: Comment) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id);
@@ -27,13 +28,14 @@ export function threadRootId(comments: ReadonlyMap<string, Comment>, id: string)
   return current?.id ?? id;
 }
 
-export function threadsOf(comments: ReadonlyMap<string, Comment>): Thread[] {
+export function threadsOf(comments: ReadonlyMap<string, Comment>, resolutions: ReadonlyMap<string, Resolution> = new Map()): Thread[] {
   const threads = new Map<string, Thread>();
   const all = [...comments.values()].sort(byTime);
   for (const c of all) {
     const rootId = threadRootId(comments, c.id);
     if (rootId !== c.id) continue;
-    threads.set(c.id, { root: c, replies: [], paragraphId: c.paragraphId, resolved: !!c.resolved });
+    const resolution = resolutions.get(c.id) ?? null;
+    threads.set(c.id, { root: c, replies: [], paragraphId: c.paragraphId, resolved: resolution !== null, resolution });
   }
   for (const c of all) {
     const rootId = threadRootId(comments, c.id);
@@ -43,8 +45,8 @@ export function threadsOf(comments: ReadonlyMap<string, Comment>): Thread[] {
 }
 
 /** Threads per paragraph id. */
-export function threadsByParagraph(comments: ReadonlyMap<string, Comment>): Map<string, Thread[]> {
+export function threadsByParagraph(comments: ReadonlyMap<string, Comment>, resolutions: ReadonlyMap<string, Resolution> = new Map()): Map<string, Thread[]> {
   const out = new Map<string, Thread[]>();
-  for (const t of threadsOf(comments)) (out.get(t.paragraphId) ?? out.set(t.paragraphId, []).get(t.paragraphId)!).push(t);
+  for (const t of threadsOf(comments, resolutions)) (out.get(t.paragraphId) ?? out.set(t.paragraphId, []).get(t.paragraphId)!).push(t);
   return out;
 }

@@ -9,6 +9,13 @@
 export const STATUS_MAP = 'status';
 /** Root Y.Map: comment id → Comment. */
 export const COMMENTS_MAP = 'comments';
+/**
+ * Root Y.Map: id of a thread's first comment → Resolution, while the thread
+ * is resolved (reopening deletes the entry). Apart from the comments so that
+ * the author editing a comment and the facilitator resolving its thread at
+ * the same time never write the same entry (one would overwrite the other).
+ */
+export const RESOLVED_MAP = 'resolved';
 
 export const STATUSES = ['pending', 'ad-ref', 'agreed'] as const;
 export type ParagraphStatus = (typeof STATUSES)[number];
@@ -40,6 +47,12 @@ export interface StatusEntry {
   text?: string;
 }
 
+export interface Resolution {
+  by: Actor;
+  /** ISO time. */
+  at: string;
+}
+
 export interface Comment {
   id: string;
   paragraphId: string;
@@ -50,8 +63,6 @@ export interface Comment {
   text: string;
   /** ISO time. */
   at: string;
-  /** Set on a thread's first comment when the thread is resolved. */
-  resolved?: { by: Actor; at: string };
   /** ISO time of the author's last edit. */
   edited?: string;
 }

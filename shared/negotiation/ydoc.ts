@@ -5,13 +5,15 @@
  */
 import * as Y from 'yjs';
 import { BODY_FIELD, PARAGRAPH_NODES } from '../editor/schema';
-import { COMMENTS_MAP, STATUS_MAP, type Actor, type Comment, type ParagraphStatus, type StatusEntry } from './types';
+import { COMMENTS_MAP, RESOLVED_MAP, STATUS_MAP, type Actor, type Comment, type ParagraphStatus, type Resolution, type StatusEntry } from './types';
 
 export const statusMap = (ydoc: Y.Doc) => ydoc.getMap<StatusEntry>(STATUS_MAP);
 export const commentsMap = (ydoc: Y.Doc) => ydoc.getMap<Comment>(COMMENTS_MAP);
 
 export const readStatuses = (ydoc: Y.Doc): Map<string, StatusEntry> => new Map(statusMap(ydoc).entries());
+export const resolvedMap = (ydoc: Y.Doc) => ydoc.getMap<Resolution>(RESOLVED_MAP);
 export const readComments = (ydoc: Y.Doc): Map<string, Comment> => new Map(commentsMap(ydoc).entries());
+export const readResolutions = (ydoc: Y.Doc): Map<string, Resolution> => new Map(resolvedMap(ydoc).entries());
 
 /** The paragraph element with this id in the body, or null. */
 export function paragraphElement(ydoc: Y.Doc, id: string): Y.XmlElement | null {
@@ -62,12 +64,8 @@ export function editComment(ydoc: Y.Doc, id: string, text: string, now = new Dat
 
 /** Resolves (or with `resolved` false, reopens) the thread whose first comment is `rootId`. */
 export function resolveThread(ydoc: Y.Doc, rootId: string, actor: Actor, resolved = true, now = new Date()): void {
-  const current = commentsMap(ydoc).get(rootId);
-  if (!current) return;
-  const next: Comment = { ...current };
-  if (resolved) next.resolved = { by: { delegation: actor.delegation, name: actor.name, role: actor.role }, at: now.toISOString() };
-  else delete next.resolved;
-  commentsMap(ydoc).set(rootId, next);
+  if (resolved) resolvedMap(ydoc).set(rootId, { by: { delegation: actor.delegation, name: actor.name, role: actor.role }, at: now.toISOString() });
+  else if (resolvedMap(ydoc).has(rootId)) resolvedMap(ydoc).delete(rootId);
 }
 
 export function deleteComment(ydoc: Y.Doc, id: string): void {

@@ -12,7 +12,7 @@ import { readResolutionFromYDoc } from '../../shared/editor/ydoc';
 import { BODY_FIELD, NODE } from '../../shared/editor/schema';
 import { onServerNotice } from '../../shared/protocol/notices';
 import type { Comment } from '../../shared/negotiation/types';
-import { addComment, commentsMap, editComment, paragraphElement, resolveThread, setStatus, statusMap } from '../../shared/negotiation/ydoc';
+import { addComment, commentsMap, editComment, paragraphElement, resolvedMap, resolveThread, setStatus, statusMap } from '../../shared/negotiation/ydoc';
 import { connectClient, synced, waitFor, type Client } from '../support/clients';
 import { apiFetch, createDocument, startTestServer, tempDataDir, type TestServer } from '../support/server';
 
@@ -225,9 +225,19 @@ describe('comments', () => {
     editComment(mex.doc, rootId, 'Could we say “invites” instead of “encourages”?');
     await waitFor(() => commentsMap(fac.doc).get(rootId)?.text.endsWith('“encourages”?') === true, 'the edit reaches everyone');
     resolveThread(mex.doc, rootId, mexico); // the thread's author
-    await waitFor(() => !!commentsMap(fac.doc).get(rootId)?.resolved, 'resolved');
+    await waitFor(() => resolvedMap(fac.doc).get(rootId)?.by.delegation === 'Mexico', 'resolved');
     resolveThread(fac.doc, rootId, chair, false); // the facilitator reopens
-    await waitFor(() => everyone().every((c) => commentsMap(c.doc).has(rootId) && !commentsMap(c.doc).get(rootId)!.resolved), 'reopened');
+    await waitFor(() => everyone().every((c) => commentsMap(c.doc).has(rootId) && !resolvedMap(c.doc).has(rootId)), 'reopened');
+    // The author edits while the facilitator resolves, at the same time: both are kept (different entries).
+    editComment(mex.doc, rootId, 'Could we say “invites” instead of “encourages”? (OP2)');
+    resolveThread(fac.doc, rootId, chair);
+    await waitFor(
+      () => everyone().every((c) => commentsMap(c.doc).get(rootId)?.text.endsWith('(OP2)') && resolvedMap(c.doc).get(rootId)?.by.delegation === 'Chair'),
+      'the edit and the resolution reach everyone',
+    );
+    resolveThread(fac.doc, rootId, chair, false);
+    editComment(mex.doc, rootId, 'Could we say “invites” instead of “encourages”?');
+    await waitFor(() => everyone().every((c) => !resolvedMap(c.doc).has(rootId) && commentsMap(c.doc).get(rootId)?.text.endsWith('“encourages”?')), 'reopened and edited back');
 
     const res = await apiFetch(server, `/api/documents/${docId}/comments`);
     const body = (await res.json()) as { threads: { root: Comment; replies: Comment[]; paragraphId: string; resolved: boolean }[] };
@@ -253,7 +263,7 @@ describe('comments', () => {
     const res = await apiFetch(server, `/api/documents/${docId}/comments`);
     const { comments } = (await res.json()) as { comments: Comment[] };
     expect(comments.find((c) => c.id === rootId)).toMatchObject({ delegation: 'Mexico', text: 'Could we say “invites” instead of “encourages”?' });
-    expect(comments.find((c) => c.resolved)).toBeUndefined();
+    expect(resolvedMap(fac.doc).size).toBe(0);
     expect(comments.some((c) => c.text === 'Mexico withdraws its proposal.')).toBe(false);
     // The honest clients still have the thread as it was.
     expect(commentsMap(ken.doc).get(rootId)?.text).toBe('Could we say “invites” instead of “encourages”?');

@@ -86,10 +86,10 @@ function ThreadView({ store, thread, label, onJump }: { store: NegotiationStore;
       <button type="button" className="link neg-jump" onClick={onJump} title="Go to the paragraph">
         {label}
       </button>
-      {thread.resolved && root.resolved && (
+      {thread.resolution && (
         <span className="small muted">
           {' '}
-          · resolved by {root.resolved.by.delegation} ({root.resolved.by.name}), {time(root.resolved.at)}
+          · resolved by {thread.resolution.by.delegation} ({thread.resolution.by.name}), {time(thread.resolution.at)}
         </span>
       )}
       <ul className="neg-comments-list">

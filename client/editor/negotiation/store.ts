@@ -12,7 +12,7 @@ import { canResolve, canSetStatus, isOwnComment } from '../../../shared/negotiat
 import { summarize, type Summary } from '../../../shared/negotiation/summary';
 import { threadsByParagraph, type Thread } from '../../../shared/negotiation/threads';
 import type { Actor, Comment, ParagraphStatus, StatusEntry } from '../../../shared/negotiation/types';
-import { addComment, commentsMap, deleteComment, editComment, readComments, readStatuses, resolveThread, setStatus, statusMap } from '../../../shared/negotiation/ydoc';
+import { addComment, commentsMap, deleteComment, editComment, readComments, readResolutions, readStatuses, resolvedMap, resolveThread, setStatus, statusMap } from '../../../shared/negotiation/ydoc';
 import { canWrite } from '../../../shared/auth/roles';
 import type { EditingSession } from '../session';
 
@@ -49,9 +49,10 @@ export class NegotiationStore {
     const { identity } = session;
     this.actor = { delegation: identity.delegation, name: identity.name, role: identity.role };
     const comments = readComments(session.doc);
-    this.current = { statuses: readStatuses(session.doc), comments, threads: threadsByParagraph(comments), summary: null, onlyNotAgreed: false, menu: null };
+    this.current = { statuses: readStatuses(session.doc), comments, threads: threadsByParagraph(comments, readResolutions(session.doc)), summary: null, onlyNotAgreed: false, menu: null };
     statusMap(session.doc).observe(this.onStatuses);
     commentsMap(session.doc).observe(this.onComments);
+    resolvedMap(session.doc).observe(this.onComments);
     session.doc.getXmlFragment(BODY_FIELD).observeDeep(this.onText);
     this.recompute();
   }
@@ -111,6 +112,7 @@ export class NegotiationStore {
   destroy(): void {
     statusMap(this.session.doc).unobserve(this.onStatuses);
     commentsMap(this.session.doc).unobserve(this.onComments);
+    resolvedMap(this.session.doc).unobserve(this.onComments);
     this.session.doc.getXmlFragment(BODY_FIELD).unobserveDeep(this.onText);
     if (this.timer) clearTimeout(this.timer);
     stores.delete(this.session);
@@ -128,7 +130,7 @@ export class NegotiationStore {
   };
   private onComments = () => {
     const comments = readComments(this.session.doc);
-    this.update({ comments, threads: threadsByParagraph(comments) });
+    this.update({ comments, threads: threadsByParagraph(comments, readResolutions(this.session.doc)) });
   };
   private onText = (_events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
     if (this.timer) clearTimeout(this.timer);
