@@ -66,6 +66,10 @@ describe('negotiation in Chromium', () => {
       expect(await op(d.page, 0).locator('.neg-note').getAttribute('title')).toMatch(/^changed by Mexico \(Ana García\), /);
     }
 
+    // The history lists both status changes of OP1 with the text change.
+    const statusLines = () => mexico.page.getByLabel('History').locator('.history-status').allInnerTexts();
+    await expect.poll(statusLines, { timeout: 6000 }).toEqual(expect.arrayContaining(['status: Agreed', 'status: Pending (changed by Mexico (Ana García))']));
+
     // Alt-2 on the paragraph at the caret: ad ref.
     await op(chair.page, 1).click();
     await chair.page.keyboard.press('Alt+2');

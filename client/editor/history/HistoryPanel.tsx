@@ -109,7 +109,8 @@ export function HistoryPanel({ session, editor, authors, identity }: { session: 
 
   const grouped = useMemo(() => {
     const groups = new Map<string, Change[]>();
-    for (const c of coalesce((changes ?? []).filter((c) => c.role !== 'system'))) {
+    // The server's own changes are the document's creation (not listed) and status resets (listed).
+    for (const c of coalesce((changes ?? []).filter((c) => c.role !== 'system' || c.status))) {
       const key = who(c);
       groups.set(key, [...(groups.get(key) ?? []), c]);
     }
