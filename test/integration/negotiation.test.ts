@@ -56,7 +56,7 @@ const mexico = { delegation: 'Mexico', name: 'Ana Ruiz', role: 'delegation' };
 const kenya = { delegation: 'Kenya', name: 'Wanjiru', role: 'delegation' };
 
 function connect(who: { delegation: string; name: string; role: string }): Client {
-  const c = connectClient(server, docId, who.delegation, who.name, { role: who.role as 'delegation' | 'facilitator' });
+  const c = connectClient(server, docId, who.delegation, who.name, { role: who.role as 'delegation' | 'facilitator' | 'observer' });
   clients.push(c);
   return c;
 }
@@ -260,8 +260,14 @@ describe('comments', () => {
       expect(notices[0], what).toMatch(message);
       client.destroy();
     }
+    // Observers read only: their comment is refused too.
+    const observer = await rogue({ delegation: 'UNODC', name: 'Watcher', role: 'observer' });
+    addComment(observer.client.doc, { delegation: 'UNODC', name: 'Watcher', role: 'observer' }, ids[1], 'A remark.');
+    await waitFor(() => observer.notices.length > 0, 'the refusal of an observer’s comment');
+    expect(observer.notices[0]).toMatch(/Observers cannot/);
     const res = await apiFetch(server, `/api/documents/${docId}/comments`);
     const { comments } = (await res.json()) as { comments: Comment[] };
+    expect(comments.some((c) => c.delegation === 'UNODC')).toBe(false);
     expect(comments.find((c) => c.id === rootId)).toMatchObject({ delegation: 'Mexico', text: 'Could we say “invites” instead of “encourages”?' });
     expect(resolvedMap(fac.doc).size).toBe(0);
     expect(comments.some((c) => c.text === 'Mexico withdraws its proposal.')).toBe(false);
