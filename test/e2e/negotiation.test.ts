@@ -58,6 +58,7 @@ describe('negotiation in Chromium', () => {
 
     // Mexico edits the agreed paragraph: both pages show it pending, changed by Mexico.
     await op(mexico.page, 0).click();
+    await mexico.page.getByLabel('Comment on OP1').waitFor();
     await mexico.page.keyboard.press('End');
     await mexico.page.keyboard.type(' with appreciation');
     for (const d of [mexico, chair]) {
@@ -72,6 +73,8 @@ describe('negotiation in Chromium', () => {
 
     // Alt-2 on the paragraph at the caret: ad ref.
     await op(chair.page, 1).click();
+    // The editor has the caret in OP2 once the comments panel offers to comment on it.
+    await chair.page.getByLabel('Comment on OP2').waitFor();
     await chair.page.keyboard.press('Alt+2');
     await expect.poll(() => statusOf(mexico.page, 1), { timeout: 5000 }).toBe('Ad ref');
 
