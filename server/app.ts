@@ -28,6 +28,8 @@ import { RevisionService } from './revisions/service';
 import { proposalRules } from './proposals/authorization';
 import { ProposalService } from './proposals/service';
 import { createScaleOut, type ScaleOut } from './scale';
+import { authorizeNegotiation } from './negotiation/authorize';
+import { ResetOnChange } from './negotiation/reset';
 
 export interface ServerOptions {
   dataDir: string;
@@ -98,16 +100,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   const catchUp = scaleOut?.relay.catchUpNow;
   const ownership = new ClientIdOwnership(participants, log, catchUp);
+  // Agreed or ad-ref paragraphs whose text changes go back to pending (a change of the server's own, through the pipeline).
+  const resetOnChange = new ResetOnChange(log);
   const pipeline = new UpdatePipeline({
     store,
     log,
     onPersisted: (doc) => registry.maybeCompact(doc),
     hooks: {
-      authorize: [refuseObserverWrites(log, catchUp), judgedAfterCatchUp(proposalRules(log), catchUp), ownership.authorize],
-      afterApply: [diagnostics.changed, ...(scaleOut ? [scaleOut.relay.published] : [])],
+      authorize: [
+        refuseObserverWrites(log, catchUp),
+        judgedAfterCatchUp(proposalRules(log), catchUp),
+        judgedAfterCatchUp(authorizeNegotiation(log), catchUp),
+        ownership.authorize,
+      ],
+      afterApply: [diagnostics.changed, resetOnChange.changed, ...(scaleOut ? [scaleOut.relay.published] : [])],
       afterRelayed: [diagnostics.changed],
     },
   });
+  resetOnChange.attach({ registry, pipeline });
   try {
     await scaleOut?.start(pipeline);
   } catch (err) {

@@ -26,6 +26,7 @@ import { SuggestionsPopup } from './suggestions/SuggestionsPopup';
 import { DraftBox } from './proposals/DraftBox';
 import { ProposalsPanel } from './proposals/ProposalsPanel';
 import { ProposalsStore } from './proposals/store';
+import { NegotiationPanel } from './negotiation/NegotiationPanel';
 
 interface Props {
   documentId: string;
@@ -191,6 +192,7 @@ function Workspace({ session }: { session: EditingSession }) {
         <h2>In this document</h2>
         <Presence users={users} />
         <ProposalsPanel store={proposals} session={session} editor={editor} />
+        <NegotiationPanel session={session} editor={editor} />
         <DiagnosticsPanel view={diagnostics} editor={editor} />
         <LanguagePanel session={session} editor={editor} />
         {authors && <HistoryPanel session={session} editor={editor} authors={authors} identity={session.identity} />}

@@ -27,6 +27,7 @@ import type { RevisionService } from '../revisions/service';
 import { revisionRoutes } from './revisions';
 import { proposalRoutes } from './proposals';
 import type { ProposalService } from '../proposals/service';
+import { negotiationRoutes } from './negotiation';
 
 export interface ApiDeps {
   registry: DocumentRegistry;
@@ -70,6 +71,7 @@ export function createApi(deps: ApiDeps) {
     .route('/documents', participantRoutes(deps.auth, deps.documents))
     .route('/documents', historyRoutes(deps))
     .route('/documents', proposalRoutes(deps.proposals))
+    .route('/documents', negotiationRoutes(deps))
     .route('/', validationRoutes(deps.diagnostics))
     .route('/', languageRoutes(deps.corpus, deps.documents))
     .route('/corpus', corpusRoutes(deps.corpus, deps.documents));

@@ -16,6 +16,8 @@ import { Suggestions } from '../suggestions/extension';
 import type { SuggestionsStore } from '../suggestions/store';
 import { Proposals } from '../proposals/extension';
 import type { ProposalsStore } from '../proposals/store';
+import { Negotiation } from '../negotiation/extension';
+import { negotiationOf } from '../negotiation/store';
 
 /** From StarterKit only the cursors: the schema is ours, and undo comes from Collaboration (per user). */
 const cursorsOnly = StarterKit.configure({
@@ -45,5 +47,7 @@ export function editorExtensions(session: EditingSession, suggestions: Suggestio
     ProvenanceHighlight,
     // Pending proposals drawn in the text; in proposal mode a delegation's edits become drafts, never writes.
     Proposals.configure({ store: proposals }),
+    // Paragraph status in the margin, brackets as not agreed, the filter; Alt-1/2/3 for the facilitator.
+    Negotiation.configure({ store: negotiationOf(session) }),
   ];
 }
