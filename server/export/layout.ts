@@ -7,6 +7,7 @@
  *
  * Pure: built from a comparison (an unmarked text is compared with itself).
  */
+import { sponsorsLine } from '../../shared/model/sponsors';
 import { compareResolutions, type ComparedParagraph, type Comparison } from '../../shared/compare/compare';
 import { AUTHORITY_ID, FOOTNOTE_MARK, TITLE_ID } from '../../shared/compare/units';
 import { openingPhrase } from '../../shared/model/opening';
@@ -47,18 +48,7 @@ export interface Layout {
   marked: boolean;
 }
 
-/** "Mexico", "Mexico and Norway", "Mexico, Norway and Kenya". */
-export function sponsorList(sponsors: readonly string[]): string {
-  const names = sponsors.map((s) => s.trim()).filter(Boolean);
-  if (names.length <= 1) return names[0] ?? '';
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
-export function sponsorsLine(m: Masthead): string {
-  const type = m.documentType.trim() || 'draft resolution';
-  const names = sponsorList(m.sponsors);
-  return names ? `${names}: ${type}` : type.charAt(0).toUpperCase() + type.slice(1);
-}
+export { sponsorList, sponsorsLine } from '../../shared/model/sponsors';
 
 /** Per paragraph id, the marks typed on each character (italic titles of acts, bold): kept in the printed text. */
 type CharMarks = Map<string, Array<readonly MarkName[] | undefined>>;

@@ -4,3 +4,4 @@ export * from './text';
 export * from './labels';
 export * from './openers';
 export * from './opening';
+export * from './sponsors';

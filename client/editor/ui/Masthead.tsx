@@ -1,3 +1,4 @@
+import { sponsorsLine } from '../../../shared/model/sponsors';
 import type { Masthead as MastheadData } from '../../../shared/model/types';
 
 /** The masthead as the document shows it: body and symbol, distribution, date, sponsors. */
@@ -15,7 +16,7 @@ export function Masthead({ masthead }: { masthead: MastheadData }) {
         </span>
         <span>{[masthead.distribution, date, masthead.originalLanguage && `Original: ${masthead.originalLanguage}`].filter(Boolean).join(' · ')}</span>
       </div>
-      {masthead.sponsors.length > 0 && <div className="sponsors small">{masthead.sponsors.join(', ')}: draft resolution</div>}
+      {masthead.sponsors.length > 0 && <div className="sponsors small">{sponsorsLine(masthead)}</div>}
     </div>
   );
 }
