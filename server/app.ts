@@ -26,6 +26,9 @@ import { buildCitationCorpus } from './validation/corpus';
 import { CorpusService } from './corpus/service';
 import { SqliteCorpusStore } from './storage/sqlite-corpus';
 import { LiveDiagnostics } from './validation/live';
+import { CollabLimits } from './limits/collab-limits';
+import type { LimitOptions } from './limits/config';
+import { ServerMetrics } from './metrics/metrics';
 
 export interface ServerOptions {
   dataDir: string;
@@ -45,6 +48,10 @@ export interface ServerOptions {
   sessionTtlMs?: number;
   /** How long an invitation link stays valid (default 14 days). */
   invitationTtlMs?: number;
+  /** Abuse limits of the collaboration endpoint (server/limits/config.ts has the defaults). */
+  limits?: Partial<LimitOptions>;
+  /** When set, GET /api/metrics needs `Authorization: Bearer <metricsToken>` (METRICS_TOKEN). */
+  metricsToken?: string;
 }
 
 export interface RunningServer {
@@ -52,6 +59,8 @@ export interface RunningServer {
   port: number;
   /** The administrator's token (as configured, or the one generated at start). */
   adminToken: string;
+  /** The Prometheus metrics (the Redis relay sets `metrics.redisLag`). */
+  metrics: ServerMetrics;
   /** Flushes every open document to storage and stops. */
   close(): Promise<void>;
 }
@@ -72,10 +81,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const adminToken = options.adminToken ?? newToken('adm');
   const auth = new AuthService(participants, { adminToken, sessionTtlMs: options.sessionTtlMs, invitationTtlMs: options.invitationTtlMs });
   const ownership = new ClientIdOwnership(participants, log);
+  let wss: { clients: Set<unknown> } | null = null;
+  const metrics = new ServerMetrics({ connections: () => wss?.clients.size ?? 0, openDocuments: () => registry.openCount });
+  const limits = new CollabLimits(options.limits);
+  limits.onLimit(metrics.limitHit);
   const pipeline = new UpdatePipeline({
     store,
     log,
     onPersisted: (doc) => registry.maybeCompact(doc),
+    observer: metrics,
     hooks: { authorize: [refuseObserverWrites(log), ownership.authorize], afterApply: [diagnostics.changed] },
   });
   const history = new HistoryService(store);
@@ -83,12 +97,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const documents = new DocumentService({ store, registry, templates, participants });
 
   const app = new Hono();
-  app.route('/api', createApi({ registry, documents, templates, log, maxBodyBytes: maxMessageBytes, diagnostics, corpus, auth, participants, history, pipeline }));
+  app.route('/api', createApi({ registry, documents, templates, log, maxBodyBytes: maxMessageBytes, diagnostics, corpus, auth, participants, history, pipeline, metrics, metricsToken: options.metricsToken }));
   app.all('/api/*', (c) => c.json({ error: `No such API route: ${c.req.method} ${c.req.path}` }, 404));
   app.get('*', serveClient(options.clientDir ?? here('../dist/client')));
 
   const server: Server = createServer(getRequestListener(app.fetch));
-  const wss = attachCollabEndpoint(server, { registry, pipeline, log, maxMessageBytes, auth, onJoin: [diagnostics.joined] });
+  const collab = attachCollabEndpoint(server, { registry, pipeline, log, maxMessageBytes, auth, limits, onJoin: [diagnostics.joined] });
+  wss = collab;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -101,10 +116,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
-      for (const ws of wss.clients) ws.close(CLOSE.serverShutdown, 'server shutting down');
+      for (const ws of collab.clients) ws.close(CLOSE.serverShutdown, 'server shutting down');
       await registry.closeAll();
-      for (const ws of wss.clients) ws.terminate();
-      wss.close();
+      for (const ws of collab.clients) ws.terminate();
+      collab.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await store.close();
@@ -113,5 +128,5 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       log.info('server stopped', { url });
     })());
 
-  return { url, port, adminToken, close };
+  return { url, port, adminToken, metrics, close };
 }

@@ -23,6 +23,8 @@ import type { LiveDiagnostics } from '../validation/live';
 import type { CorpusService } from '../corpus/service';
 import { corpusRoutes } from './corpus';
 import { languageRoutes } from './language';
+import { metricsRoutes } from './metrics';
+import type { ServerMetrics } from '../metrics/metrics';
 
 export interface ApiDeps {
   registry: DocumentRegistry;
@@ -36,6 +38,9 @@ export interface ApiDeps {
   history: HistoryService;
   pipeline: UpdatePipeline;
   corpus: CorpusService;
+  metrics: ServerMetrics;
+  /** METRICS_TOKEN: when set, /metrics needs it. */
+  metricsToken?: string;
 }
 
 export function createApi(deps: ApiDeps) {
@@ -55,6 +60,7 @@ export function createApi(deps: ApiDeps) {
     .use('/documents', requireAuth)
     .use('/documents/*', requireAuth)
     .route('/health', healthRoutes(deps.registry))
+    .route('/metrics', metricsRoutes(deps.metrics, deps.metricsToken))
     .route('/session', sessionRoutes(deps.auth))
     .route('/templates', templateRoutes(deps.templates))
     .route('/documents', documentRoutes(deps.documents, deps.templates))

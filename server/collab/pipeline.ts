@@ -12,7 +12,7 @@ import type { Logger } from '../log';
 import type { Attribution, DocumentStore } from '../storage/document-store';
 import type { ConnectionContext } from './context';
 import type { CollabDocument } from './document';
-import { assertDecodableUpdate, encodeUpdate } from './protocol';
+import { assertDecodableUpdate, encodeUpdate, MalformedMessage } from './protocol';
 import type { Peer } from './peer';
 
 /** A change the pipeline refuses; the connection is told why. */
@@ -34,12 +34,23 @@ export interface PipelineHooks {
   afterApply?: Array<(doc: CollabDocument, update: Uint8Array, ctx: ConnectionContext) => void>;
 }
 
+/** What the pipeline reports as it goes (the metrics); every method is cheap and never throws. */
+export interface PipelineObserver {
+  /** An update is durable and broadcast, `seconds` after its message arrived. */
+  accepted(seconds: number): void;
+  /** The store appended an update in `seconds`. */
+  persisted(seconds: number): void;
+  /** An update was refused: `malformed` (does not decode) or `forbidden` (an authorize hook said no). */
+  refused(reason: 'malformed' | 'forbidden'): void;
+}
+
 export interface PipelineDeps {
   store: DocumentStore;
   log: Logger;
   hooks?: PipelineHooks;
   /** Called after persisting; used to schedule compaction. */
   onPersisted?: (doc: CollabDocument) => void;
+  observer?: PipelineObserver;
 }
 
 export function attributionOf(ctx: ConnectionContext): Attribution {
@@ -52,11 +63,19 @@ export class UpdatePipeline {
   /**
    * Applies a client's update. Resolves once the update is durable and
    * broadcast; rejects with MalformedMessage or RefusedUpdate.
+   * `receivedAt` (performance.now() when the message arrived) times the whole path.
    */
-  async applyClientUpdate(peer: Peer, doc: CollabDocument, update: Uint8Array): Promise<void> {
+  async applyClientUpdate(peer: Peer, doc: CollabDocument, update: Uint8Array, receivedAt = performance.now()): Promise<void> {
     const ctx = peer.context;
-    assertDecodableUpdate(update);
-    for (const authorize of this.deps.hooks?.authorize ?? []) await authorize(ctx, doc, update);
+    const observer = this.deps.observer;
+    try {
+      assertDecodableUpdate(update);
+      for (const authorize of this.deps.hooks?.authorize ?? []) await authorize(ctx, doc, update);
+    } catch (err) {
+      if (err instanceof MalformedMessage) observer?.refused('malformed');
+      else if (err instanceof RefusedUpdate) observer?.refused('forbidden');
+      throw err;
+    }
 
     // Apply, capturing only what was new to this document (a re-sent update is a no-op).
     let effective: Uint8Array | null = null;
@@ -73,9 +92,12 @@ export class UpdatePipeline {
     if (!accepted) return;
 
     await doc.enqueue(async () => {
+      const appending = performance.now();
       doc.lastSeq = await this.deps.store.appendUpdate(doc.id, accepted, attributionOf(ctx));
+      observer?.persisted((performance.now() - appending) / 1000);
       doc.broadcast(encodeUpdate(accepted), peer);
     });
+    observer?.accepted((performance.now() - receivedAt) / 1000);
     this.deps.onPersisted?.(doc);
     for (const hook of this.deps.hooks?.afterApply ?? []) {
       try {
