@@ -62,7 +62,7 @@ export function handleConnection(ws: WebSocket, context: ConnectionContext, deps
   const fail = (code: number, reason: string, err?: unknown) => {
     if (stopped) return;
     stopped = true;
-    log.warn('closing connection', { ...fields, code, reason, error: err instanceof Error ? err.message : undefined });
+    log.warn('closing connection', { ...fields, code, reason, error: err instanceof Error ? err.message : undefined, stack: code === CLOSE.internalError && err instanceof Error ? err.stack : undefined });
     peer.close(code, reason);
   };
 

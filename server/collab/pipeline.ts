@@ -12,7 +12,8 @@ import type { Logger } from '../log';
 import type { Attribution, DocumentStore } from '../storage/document-store';
 import type { ConnectionContext } from './context';
 import type { CollabDocument } from './document';
-import { assertDecodableUpdate, encodeUpdate, MalformedMessage } from './protocol';
+import { encodeUpdate, MalformedMessage } from './protocol';
+import { assertWellFormedUpdate } from './update-check';
 import type { Peer } from './peer';
 
 /** A change the pipeline refuses; the connection is told why. */
@@ -69,7 +70,7 @@ export class UpdatePipeline {
     const ctx = peer.context;
     const observer = this.deps.observer;
     try {
-      assertDecodableUpdate(update);
+      assertWellFormedUpdate(update);
       for (const authorize of this.deps.hooks?.authorize ?? []) await authorize(ctx, doc, update);
     } catch (err) {
       if (err instanceof MalformedMessage) observer?.refused('malformed');
@@ -83,13 +84,25 @@ export class UpdatePipeline {
       if (origin === peer) effective = effective ? Y.mergeUpdates([effective, u]) : u;
     };
     doc.ydoc.on('update', capture);
+    let failure: MalformedMessage | null = null;
     try {
       Y.applyUpdate(doc.ydoc, update, peer);
+    } catch (err) {
+      // Yjs does not roll back: what it integrated before throwing is in the document. That part
+      // is still logged and broadcast below, so that the log, the document and the clients agree.
+      failure = new MalformedMessage(`the update cannot be applied: ${(err as Error).message}`);
+      this.deps.log.warn('update failed halfway', { doc: doc.id, conn: ctx.connectionId, applied: effective !== null, error: (err as Error).message });
     } finally {
       doc.ydoc.off('update', capture);
     }
     const accepted: Uint8Array | null = effective;
-    if (!accepted) return;
+    if (!accepted) {
+      if (failure) {
+        observer?.refused('malformed');
+        throw failure;
+      }
+      return;
+    }
 
     await doc.enqueue(async () => {
       const appending = performance.now();
@@ -105,6 +118,10 @@ export class UpdatePipeline {
       } catch (err) {
         this.deps.log.error('after-apply hook failed', { doc: doc.id, error: (err as Error).message });
       }
+    }
+    if (failure) {
+      observer?.refused('malformed');
+      throw failure;
     }
   }
 }
