@@ -20,7 +20,21 @@ interface State {
   validator: Validator;
   timer: ReturnType<typeof setTimeout> | null;
   latest: Extract<ServerNotice, { type: 'diagnostics' }> | null;
+  /** Size of the last notice pushed to everyone: what the next push will roughly cost per peer. */
+  lastBytes: number;
 }
+
+/**
+ * Bytes of diagnostics per second a document may push to its peers. A
+ * 300-paragraph draft can carry hundreds of diagnostics (~70 kB); pushed to
+ * 193 delegations 25 times a second that is 330 MB/s, which starves the
+ * edits themselves (bench:sync). So the wait after a change grows with the
+ * notice's size × the number of peers, from `debounceMs` up to MAX_WAIT_MS.
+ * A small committee on a short draft still gets its verdict after 40 ms;
+ * every joining client gets the current one at once.
+ */
+const PUSH_BYTES_PER_SECOND = 8 * 1024 * 1024;
+const MAX_WAIT_MS = 2000;
 
 export class LiveDiagnostics {
   private states = new WeakMap<CollabDocument, State>();
@@ -45,7 +59,7 @@ export class LiveDiagnostics {
   private state(doc: CollabDocument): State {
     let s = this.states.get(doc);
     if (!s) {
-      s = { validator: createValidator({ corpus: this.corpus }), timer: null, latest: null };
+      s = { validator: createValidator({ corpus: this.corpus }), timer: null, latest: null, lastBytes: 0 };
       this.states.set(doc, s);
     }
     return s;
@@ -67,15 +81,18 @@ export class LiveDiagnostics {
   changed = (doc: CollabDocument): void => {
     const s = this.state(doc);
     if (s.timer) return;
+    const wait = Math.min(MAX_WAIT_MS, Math.max(this.debounceMs, ((s.lastBytes * doc.peers.size) / PUSH_BYTES_PER_SECOND) * 1000));
     s.timer = setTimeout(() => {
       s.timer = null;
       if (doc.peers.size === 0) return; // unloaded or everyone left
       try {
-        doc.broadcast(encodeNotice(this.current(doc)));
+        const notice = encodeNotice(this.current(doc));
+        s.lastBytes = notice.length;
+        doc.broadcast(notice);
       } catch (err) {
         this.log.error('validation failed', { doc: doc.id, error: (err as Error).message });
       }
-    }, this.debounceMs);
+    }, wait);
   };
 
   /** Join hook: a client that joins gets the current verdict at once. */
