@@ -36,6 +36,10 @@ interface State {
 const PUSH_BYTES_PER_SECOND = 8 * 1024 * 1024;
 const MAX_WAIT_MS = 2000;
 
+/** How long to wait after a change before pushing diagnostics of `noticeBytes` to `peers` peers. */
+export const pushWaitMs = (noticeBytes: number, peers: number, debounceMs: number) =>
+  Math.min(MAX_WAIT_MS, Math.max(debounceMs, ((noticeBytes * peers) / PUSH_BYTES_PER_SECOND) * 1000));
+
 export class LiveDiagnostics {
   private states = new WeakMap<CollabDocument, State>();
 
@@ -81,7 +85,7 @@ export class LiveDiagnostics {
   changed = (doc: CollabDocument): void => {
     const s = this.state(doc);
     if (s.timer) return;
-    const wait = Math.min(MAX_WAIT_MS, Math.max(this.debounceMs, ((s.lastBytes * doc.peers.size) / PUSH_BYTES_PER_SECOND) * 1000));
+    const wait = pushWaitMs(s.lastBytes, doc.peers.size, this.debounceMs);
     s.timer = setTimeout(() => {
       s.timer = null;
       if (doc.peers.size === 0) return; // unloaded or everyone left
