@@ -166,7 +166,14 @@ function provider(server: BenchServer, docName: string, doc: Y.Doc, node = 0): W
   return p;
 }
 
-const whenSynced = (p: WebsocketProvider) => new Promise<void>((resolve) => (p.synced ? resolve() : p.once('sync', () => resolve())));
+const whenSynced = (p: WebsocketProvider) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('a client did not sync within 60 s')), 60_000);
+    const done = () => (clearTimeout(timer), resolve());
+    if (p.synced) done();
+    else p.once('sync', done);
+    p.once('closed', ({ code, reason }) => (clearTimeout(timer), reject(new Error(`a client was closed by the server: ${code} ${reason}`))));
+  });
 
 async function waitFor(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 120_000) {
   const start = Date.now();

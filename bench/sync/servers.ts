@@ -32,7 +32,9 @@ export function usage(server: BenchServer): { cpuSeconds: number; rssBytes: numb
 export async function startPenholder(dataDirs: string[], env: Record<string, string> = {}): Promise<BenchServer> {
   // Warnings and errors only would hide the start line; info is one line per connection, not per update.
   const nodes: ServerProcess[] = [];
-  for (const dataDir of dataDirs) nodes.push(await startServerProcess({ dataDir, env: { LOG_LEVEL: 'info', ...env } }));
+  // BENCH_NODE_ARGS: extra Node flags for the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it).
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  for (const dataDir of dataDirs) nodes.push(await startServerProcess({ dataDir, nodeArgs, env: { LOG_LEVEL: 'info', ...env } }));
   return {
     kind: 'penholder',
     wsUrls: nodes.map((n) => n.wsUrl),

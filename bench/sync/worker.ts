@@ -22,6 +22,7 @@ const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => parentPort!.postMe
 
 interface BenchClient {
   index: number;
+  url: string;
   doc: Y.Doc;
   provider: WebsocketProvider;
   text: Y.XmlText | null;
@@ -84,7 +85,7 @@ function connect(spec: WorkerSetup['clients'][number]): BenchClient {
   doc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin === provider) record(update);
   });
-  return { index: spec.index, doc, provider, text: null, nextEdit: 0, nextCaret: 0, edits: 0 };
+  return { index: spec.index, url: spec.url, doc, provider, text: null, nextEdit: 0, nextCaret: 0, edits: 0 };
 }
 
 const clients: BenchClient[] = [];
@@ -94,7 +95,19 @@ async function join() {
   for (let i = 0; i < setup.clients.length; i += setup.joinBatch) {
     const batch = setup.clients.slice(i, i + setup.joinBatch).map(connect);
     clients.push(...batch);
-    await Promise.all(batch.map((c) => new Promise<void>((resolve) => (c.provider.synced ? resolve() : c.provider.once('sync', () => resolve())))));
+    await Promise.all(
+      batch.map(
+        (c) =>
+          new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`client ${c.index} did not sync within 60 s at ${c.url} (a refused upgrade is retried silently: does that node know the session? in scale-out mode the nodes must share PostgreSQL)`)), 60_000);
+            const done = () => (clearTimeout(timer), resolve());
+            if (c.provider.synced) done();
+            else c.provider.once('sync', done);
+            // A final close (44xx: unknown document, refused, a limit) will not be retried: say why.
+            c.provider.once('closed', ({ code, reason }) => (clearTimeout(timer), reject(new Error(`client ${c.index} was closed by the server: ${code} ${reason}`))));
+          }),
+      ),
+    );
   }
   for (const c of clients) {
     const texts = paragraphTexts(c.doc);
