@@ -69,7 +69,8 @@ interface LoadResult {
   latencies: Float64Array;
   edits: number;
   awareness: number;
-  closes: number;
+  closes: Record<string, number>;
+  clientCpuPercent: number;
   joinMs: number;
   cpuPercent: number;
   rssPeak: number;
@@ -121,6 +122,7 @@ async function runLoad(server: BenchServer, docName: string, tokens: Array<strin
   log(`${server.kind}: ${CLIENTS} clients synced in ${joinMs.toFixed(0)} ms; typing for ${SECONDS} s`);
 
   const before = usage(server);
+  const clientCpu = process.cpuUsage();
   const t0 = performance.now();
   let rssPeak = before.rssBytes;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, usage(server).rssBytes)), 1000);
@@ -131,6 +133,7 @@ async function runLoad(server: BenchServer, docName: string, tokens: Array<strin
   clearInterval(sampler);
   const after = usage(server);
   const seconds = (performance.now() - t0) / 1000;
+  const clientCpuUsed = process.cpuUsage(clientCpu);
   for (const w of workers) w.postMessage({ type: 'close' } satisfies ToWorker);
   await Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r))));
 
@@ -146,7 +149,11 @@ async function runLoad(server: BenchServer, docName: string, tokens: Array<strin
     latencies,
     edits: results.reduce((n, r) => n + r.edits, 0),
     awareness: results.reduce((n, r) => n + r.awareness, 0),
-    closes: results.reduce((n, r) => n + r.closes, 0),
+    closes: results.reduce<Record<string, number>>((all, r) => {
+      for (const [k, v] of Object.entries(r.closes)) all[k] = (all[k] ?? 0) + v;
+      return all;
+    }, {}),
+    clientCpuPercent: ((clientCpuUsed.user + clientCpuUsed.system) / 1e6 / seconds) * 100,
     joinMs,
     cpuPercent: ((after.cpuSeconds - before.cpuSeconds) / seconds) * 100,
     rssPeak: Math.max(rssPeak, after.rssBytes),
@@ -362,6 +369,8 @@ async function main() {
     await snapshotOf(ours, id, loadState);
     oursLoad = await runLoad(ours, id, tokens);
     serverSide = await serverLatencies(ours);
+    const warnings = ours.warnings();
+    if (warnings.length) log(`penholder logged ${warnings.length} warnings during the load, e.g.:\n  ${warnings.slice(0, 5).join('\n  ')}`);
     const historyDoc = (await api<{ id: string }>(ours, '/api/documents', { template: 'ga-main-committee' })).id;
     await snapshotOf(ours, historyDoc, historyState);
     const written = await buildHistory(ours, historyDoc);
@@ -388,7 +397,8 @@ async function main() {
   console.log('');
   row('', `Penholder${NODES > 1 ? ` ×${NODES}` : ''}`, 'stock 0.1.1', 'ratio', 'target');
   row('edits typed', String(oursLoad.edits), String(stockLoad.edits), '');
-  row('deliveries measured (edit×receiver)', String(oursLoad.latencies.length), String(stockLoad.latencies.length), '');
+  const delivered = (r: LoadResult) => `${r.latencies.length} (${((r.latencies.length / Math.max(1, r.edits * (CLIENTS - 1))) * 100).toFixed(0)} %)`;
+  row('deliveries measured (of edits×(N−1))', delivered(oursLoad), delivered(stockLoad), '');
   row('latency p50', ms(p(oursLoad, 0.5)), ms(p(stockLoad, 0.5)), ratio(p(oursLoad, 0.5), p(stockLoad, 0.5)));
   row('latency p95', ms(p(oursLoad, 0.95)), ms(p(stockLoad, 0.95)), ratio(p(oursLoad, 0.95), p(stockLoad, 0.95)));
   const p99ok = p(oursLoad, 0.99) < 100;
@@ -396,13 +406,20 @@ async function main() {
   row('latency p99', ms(p(oursLoad, 0.99)), ms(p(stockLoad, 0.99)), ratio(p(oursLoad, 0.99), p(stockLoad, 0.99)), `< 100 ms ${p99ok ? 'OK' : 'MISSED'}; ratio ≤ 1.25 ${ratioOk ? 'OK' : 'MISSED'}`);
   row('latency max', ms(p(oursLoad, 1)), ms(p(stockLoad, 1)), '');
   row('server CPU (of one core)', `${oursLoad.cpuPercent.toFixed(0)} %`, `${stockLoad.cpuPercent.toFixed(0)} %`, ratio(oursLoad.cpuPercent, stockLoad.cpuPercent));
+  row('clients CPU (all workers, of one core)', `${oursLoad.clientCpuPercent.toFixed(0)} %`, `${stockLoad.clientCpuPercent.toFixed(0)} %`, '', `${os.cpus().length} cores in all`);
   row('server RSS (peak)', mib(oursLoad.rssPeak), mib(stockLoad.rssPeak), ratio(oursLoad.rssPeak, stockLoad.rssPeak));
   row(`all ${CLIENTS} clients joined`, ms(oursLoad.joinMs), ms(stockLoad.joinMs), ratio(oursLoad.joinMs, stockLoad.joinMs));
   const joinOk = oursJoin.open < 300 && !(oursJoin.fromStorage >= 300);
   row(`join, ${HISTORY} updates, doc open`, ms(oursJoin.open), ms(stockJoin.open), ratio(oursJoin.open, stockJoin.open), `< 300 ms ${joinOk ? 'OK' : 'MISSED'}`);
   row(`join, ${HISTORY} updates, from storage`, ms(oursJoin.fromStorage), 'n/a (memory)', '', '(median of ' + JOINS + ')');
   console.log(`Penholder's own view (GET /api/metrics): ${serverSide}`);
-  row('connections closed during the run', String(oursLoad.closes), String(stockLoad.closes), '');
+  const closes = (r: LoadResult) => Object.values(r.closes).reduce((n, v) => n + v, 0);
+  row('connections closed during the run', String(closes(oursLoad)), String(closes(stockLoad)), '');
+  for (const [name, r] of [['Penholder', oursLoad], ['stock', stockLoad]] as const) {
+    if (closes(r)) console.log(`  ${name} closes: ${Object.entries(r.closes).map(([k, v]) => `${v}× ${k}`).join('; ')}`);
+  }
+  const saturated = [oursLoad, stockLoad].some((r) => r.clientCpuPercent > 90 * os.cpus().length * 0.5 || r.latencies.length < r.edits * (CLIENTS - 1) * 0.99);
+  if (saturated) console.log('note: the clients were saturated (CPU or missing deliveries): the latencies measure the machine more than the server; use fewer --clients or a larger machine.');
   rmSync(tmp, { recursive: true, force: true });
 }
 

@@ -22,7 +22,7 @@ export type ToWorker = { type: 'start'; at: number; seconds: number } | { type: 
 
 export type FromWorker =
   | { type: 'ready'; joinMs: number }
-  | { type: 'done'; latencies: Float64Array; edits: number; awareness: number; closes: number }
+  | { type: 'done'; latencies: Float64Array; edits: number; awareness: number; closes: Record<string, number> }
   | { type: 'error'; message: string };
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable across threads of one machine. */

@@ -14,6 +14,8 @@ export interface BenchServer {
   url: string;
   pids: number[];
   adminToken: string | null;
+  /** The server's recent warnings and errors (Penholder's log). */
+  warnings(): string[];
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startPenholder(dataDirs: string[], env: Record<string, str
     url: nodes[0].url,
     pids: nodes.map((n) => n.pid),
     adminToken: nodes[0].adminToken,
+    warnings: () => nodes.flatMap((n) => n.lines.filter((l) => / (WARN|ERROR) /.test(l))),
     stop: async () => {
       await Promise.all(nodes.map((n) => n.stop()));
     },
@@ -69,6 +72,7 @@ export function startStock(initialStates: Record<string, string>): Promise<Bench
         url: `http://127.0.0.1:${port}`,
         pids: [child.pid!],
         adminToken: null,
+        warnings: () => [],
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null) return done();

@@ -34,7 +34,8 @@ interface BenchClient {
 let measuring = false;
 let latencies = new Float64Array(1 << 16);
 let samples = 0;
-let closes = 0;
+/** Connections closed by the server or the network during the run, by "code reason". */
+const closes: Record<string, number> = {};
 
 function record(update: Uint8Array) {
   if (!measuring) return;
@@ -79,7 +80,9 @@ function connect(spec: WorkerSetup['clients'][number]): BenchClient {
   let notices = 0;
   onServerNotice(provider, () => notices++);
   provider.on('connection-close', (event) => {
-    if (event) closes++;
+    if (!event || !measuring) return;
+    const key = `${event.code} ${event.reason}`.trim();
+    closes[key] = (closes[key] ?? 0) + 1;
   });
   provider.awareness.setLocalState({ user: { name: `Delegate ${spec.index}`, delegation: `Delegation ${spec.index}` }, cursor: null });
   doc.on('update', (update: Uint8Array, origin: unknown) => {

@@ -77,13 +77,21 @@ export function handleConnection(ws: WebSocket, context: ConnectionContext, deps
       case 'update':
         await pipeline.applyClientUpdate(peer, doc, message.update, receivedAt);
         break;
-      case 'awareness':
+      case 'awareness': {
+        // Did it change anything? The echoes y-websocket clients send back do not (see limits/message-rate.ts).
+        let news = false;
+        const spy = (_changes: unknown, origin: unknown) => (news ||= origin === peer);
+        doc.awareness.on('update', spy);
         try {
           awarenessProtocol.applyAwarenessUpdate(doc.awareness, message.update, peer);
         } catch (err) {
           throw new MalformedMessage(`bad awareness update: ${(err as Error).message}`);
+        } finally {
+          doc.awareness.off('update', spy);
         }
+        if (!news) rate?.echo();
         break;
+      }
       case 'query-awareness':
         peer.send(encodeAwareness(doc.awareness, [...doc.awareness.getStates().keys()]));
         break;

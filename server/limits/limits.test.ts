@@ -45,6 +45,33 @@ describe('message rate', () => {
   });
 });
 
+describe('awareness echoes', () => {
+  it('a client in a 193-delegation document echoing every caret move stays within the rate', () => {
+    const clock = manualClock();
+    const rate = new MessageRate(200, 1000, clock.now);
+    // Each second: 192 echoes of the others' carets (changing nothing) and 6 messages of its own.
+    for (let s = 0; s < 120; s++) {
+      for (let i = 0; i < 198; i++) {
+        clock.advance(1000 / 198);
+        expect(rate.allow()).toBe(true);
+        if (i < 192) rate.echo();
+      }
+    }
+  });
+
+  it('a flood of echoes is still a flood', () => {
+    const clock = manualClock();
+    const rate = new MessageRate(200, 1000, clock.now);
+    let refused = 0;
+    for (let i = 0; i < 200_000; i++) {
+      clock.advance(0.01); // 100,000 per second
+      if (!rate.allow()) refused++;
+      else rate.echo();
+    }
+    expect(refused).toBeGreaterThan(0);
+  });
+});
+
 describe('connections per session', () => {
   it('counts per session and gives places back once', () => {
     const sessions = new SessionConnections(2);

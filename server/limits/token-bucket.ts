@@ -30,6 +30,11 @@ export class TokenBucket {
     return true;
   }
 
+  /** Gives back part of a token taken for an event that turned out cheap. */
+  refund(amount: number): void {
+    this.tokens = Math.min(this.capacity, this.tokens + amount);
+  }
+
   /** True when the bucket has refilled completely (nothing to remember about this key). */
   full(): boolean {
     return this.tokens + ((this.now() - this.last) / 1000) * this.perSecond >= this.capacity;

@@ -38,18 +38,36 @@ export function startServerProcess(options: { dataDir: string; env?: Record<stri
   });
   const lines: string[] = [];
   const counts: Record<string, number> = {};
-  let exited: ServerProcess['exited'] = null;
+  const handle: ServerProcess = {
+    child,
+    pid: child.pid!,
+    url: '',
+    wsUrl: '',
+    adminToken: TEST_ADMIN_TOKEN,
+    lines,
+    counts,
+    exited: null,
+    stop: async (graceMs = 10_000) => {
+      if (handle.exited) return;
+      const done = new Promise<void>((r) => child.once('exit', () => r()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await done;
+      clearTimeout(timer);
+    },
+  };
+  child.once('exit', (code, signal) => (handle.exited = { code, signal }));
   let buffered = '';
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`the server did not start within 30 s; last lines:\n${lines.slice(-20).join('\n')}`)), 30_000);
+    let started = false;
     const fail = (err: Error) => {
       clearTimeout(timer);
       child.kill('SIGKILL');
       reject(err);
     };
+    const timer = setTimeout(() => fail(new Error(`the server did not start within 30 s; last lines:\n${lines.slice(-20).join('\n')}`)), 30_000);
     child.once('exit', (code, signal) => {
-      exited = { code, signal };
-      fail(new Error(`the server exited at start (${code ?? signal}); last lines:\n${lines.slice(-20).join('\n')}`));
+      if (!started) fail(new Error(`the server exited at start (${code ?? signal}); last lines:\n${lines.slice(-20).join('\n')}`));
     });
     child.stderr!.setEncoding('utf8');
     child.stderr!.on('data', (chunk: string) => {
@@ -61,40 +79,16 @@ export function startServerProcess(options: { dataDir: string; env?: Record<stri
         counts[level] = (counts[level] ?? 0) + 1;
         lines.push(line);
         if (lines.length > KEEP_LINES) lines.shift();
-        const started = /Penholder is running at (http:\/\/\S+)/.exec(line);
-        if (started) {
+        const running = /Penholder is running at (http:\/\/\S+)/.exec(line);
+        if (running && !started) {
+          started = true;
           clearTimeout(timer);
-          child.removeAllListeners('exit');
-          child.once('exit', (code, signal) => (handle.exited = { code, signal }));
-          handle.url = started[1];
-          handle.wsUrl = started[1].replace(/^http/, 'ws') + '/collab';
+          handle.url = running[1];
+          handle.wsUrl = running[1].replace(/^http/, 'ws') + '/collab';
           resolve(handle);
         }
       }
     });
-    const handle: ServerProcess = {
-      child,
-      pid: child.pid!,
-      url: '',
-      wsUrl: '',
-      adminToken: TEST_ADMIN_TOKEN,
-      lines,
-      counts,
-      get exited() {
-        return exited;
-      },
-      set exited(value) {
-        exited = value;
-      },
-      stop: async (graceMs = 10_000) => {
-        if (exited) return;
-        const done = new Promise<void>((r) => child.once('exit', () => r()));
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-        await done;
-        clearTimeout(timer);
-      },
-    };
   });
 }
 
