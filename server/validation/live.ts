@@ -30,10 +30,10 @@ interface State {
  * 193 delegations 25 times a second that is 330 MB/s, which starves the
  * edits themselves (bench:sync). So the wait after a change grows with the
  * notice's size × the number of peers, from `debounceMs` up to MAX_WAIT_MS.
- * A small committee on a short draft still gets its verdict after 40 ms;
+ * At 2 MB/s a small committee on a short draft still gets its verdict after 40 ms;
  * every joining client gets the current one at once.
  */
-const PUSH_BYTES_PER_SECOND = 8 * 1024 * 1024;
+const PUSH_BYTES_PER_SECOND = 2 * 1024 * 1024;
 const MAX_WAIT_MS = 2000;
 
 /** How long to wait after a change before pushing diagnostics of `noticeBytes` to `peers` peers. */
