@@ -3,8 +3,9 @@
  * npm run corpus -- import <files…> --kind resolution --date 2020-10-16 [--symbol "resolution 10/2"] [--body …] [--title …]
  * npm run corpus -- remove <id>
  *
- * Manages the corpus of prior documents in DATA_DIR (default ./data), the
- * same storage the server uses; a running server picks changes up within seconds.
+ * Manages the corpus of prior documents in the same storage the server uses:
+ * PostgreSQL when DATABASE_URL is set, else SQLite in DATA_DIR (default
+ * ./data); a running server (every node) picks changes up within seconds.
  * Files are plain text (the seeds' form). One file = one document.
  */
 import { readFileSync } from 'node:fs';
@@ -15,27 +16,27 @@ import { corpusDocumentFromText, isIsoDate } from '../server/corpus/import';
 import { CorpusService } from '../server/corpus/service';
 import { CORPUS_KINDS, isCorpusKind } from '../server/language/corpus';
 import { createLogger } from '../server/log';
-import { SqliteCorpusStore } from '../server/storage/sqlite-corpus';
+import { describeStorage, openStores, type StorageOptions } from '../server/storage/index';
 
 const USAGE = `usage:
   npm run corpus -- list
   npm run corpus -- import <files…> --kind <${CORPUS_KINDS.join('|')}> --date YYYY-MM-DD [--symbol S] [--body B] [--title T]
   npm run corpus -- remove <id>`;
 
-export async function corpusCli(argv: string[], dataDir: string, out: (line: string) => void): Promise<number> {
+export async function corpusCli(argv: string[], storage: StorageOptions, out: (line: string) => void): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: { kind: { type: 'string' }, date: { type: 'string' }, symbol: { type: 'string' }, body: { type: 'string' }, title: { type: 'string' } },
   });
   const [command, ...rest] = positionals;
-  const store = new SqliteCorpusStore(dataDir);
-  const service = new CorpusService(store, createLogger('warn', () => {}));
+  const stores = await openStores(storage);
+  const service = new CorpusService(stores.corpus, createLogger('warn', () => {}));
   try {
     await service.start();
     if (command === 'list') {
       const docs = await service.list();
-      out(`${docs.length} documents in the corpus (${dataDir})`);
+      out(`${docs.length} documents in the corpus (${describeStorage(storage)})`);
       for (const d of docs) out(`${d.id.padEnd(16)} ${d.date}  ${d.kind.padEnd(15)} ${String(d.paragraphs.length).padStart(4)} paragraphs  ${d.symbol || d.title}`);
       return 0;
     }
@@ -71,13 +72,14 @@ export async function corpusCli(argv: string[], dataDir: string, out: (line: str
     }
     throw err;
   } finally {
-    await store.close();
+    await stores.close();
   }
 }
 
 class UsageError extends Error {}
 
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
-  const code = await corpusCli(process.argv.slice(2), path.resolve(process.env.DATA_DIR || './data'), (line) => console.log(line));
+  const storage = { dataDir: path.resolve(process.env.DATA_DIR || './data'), databaseUrl: process.env.DATABASE_URL || undefined };
+  const code = await corpusCli(process.argv.slice(2), storage, (line) => console.log(line));
   process.exit(code);
 }

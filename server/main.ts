@@ -4,6 +4,7 @@ import { DEFAULT_MAX_MESSAGE_BYTES, startServer } from './app';
 import { adminTokenFromEnv, signInLink } from './auth/admin';
 import { LIMIT_ENV, type LimitOptions } from './limits/config';
 import { createLogger } from './log';
+import { describeStorage } from './storage/index';
 
 const log = createLogger((process.env.LOG_LEVEL as 'info') ?? 'info');
 
@@ -38,12 +39,22 @@ const server = await startServer({
   port: intFromEnv('PORT', 8080),
   host: process.env.HOST || '127.0.0.1',
   dataDir: path.resolve(process.env.DATA_DIR || './data'),
+  databaseUrl: process.env.DATABASE_URL || undefined,
   maxMessageBytes: intFromEnv('MAX_MESSAGE_BYTES', DEFAULT_MAX_MESSAGE_BYTES),
   logger: log,
   limits: limitsFromEnv(),
   metricsToken: process.env.METRICS_TOKEN || undefined,
+  redisUrl: process.env.REDIS_URL || undefined,
+  redisPrefix: process.env.REDIS_PREFIX || undefined,
+  nodeId: process.env.NODE_ID || undefined,
+}).catch((err: Error) => {
+  // E.g. DATABASE_URL unreachable or the port taken: say so in one line rather than a stack trace.
+  log.error('could not start', { error: err.message });
+  process.exit(1);
 });
-log.info(`Penholder is running at ${server.url}`, { dataDir: path.resolve(process.env.DATA_DIR || './data') });
+log.info(`Penholder is running at ${server.url}`, {
+  storage: describeStorage({ dataDir: path.resolve(process.env.DATA_DIR || './data'), databaseUrl: process.env.DATABASE_URL || undefined }),
+});
 if (admin.generated) {
   // Printed once, on stdout rather than in the log: it is a secret. Set PENHOLDER_ADMIN_TOKEN to keep one across restarts.
   process.stdout.write(`\nAdministrator sign-in (valid until the server stops): ${signInLink(server.url, admin.token)}\n\n`);

@@ -20,8 +20,13 @@ import { Presence, type PresentUser } from './ui/Presence';
 import { Shortcuts } from './ui/Shortcuts';
 import { StatusBar } from './ui/StatusBar';
 import { LanguagePanel } from './provenance/LanguagePanel';
+import { RevisionsPanel } from './revisions/RevisionsPanel';
 import { SuggestionsStore } from './suggestions/store';
 import { SuggestionsPopup } from './suggestions/SuggestionsPopup';
+import { DraftBox } from './proposals/DraftBox';
+import { ProposalsPanel } from './proposals/ProposalsPanel';
+import { ProposalsStore } from './proposals/store';
+import { NegotiationPanel } from './negotiation/NegotiationPanel';
 
 interface Props {
   documentId: string;
@@ -158,10 +163,17 @@ function Workspace({ session }: { session: EditingSession }) {
   const writable = canWrite(session.identity.role);
   const [suggestions] = useState(() => new SuggestionsStore());
   useEffect(() => () => suggestions.destroy(), [suggestions]);
+  const [proposals] = useState(() => new ProposalsStore(session));
+  useEffect(() => () => proposals.destroy(), [proposals]);
+  // In proposal mode a delegation's edits become proposals (drafts), not changes to the text.
+  const proposing = useSyncExternalStore(
+    (cb) => proposals.subscribe(cb),
+    () => proposals.proposing(),
+  );
   const editor = useEditor(
     {
       editable: writable,
-      extensions: editorExtensions(session, writable ? suggestions : null),
+      extensions: editorExtensions(session, writable ? suggestions : null, proposals),
       editorProps: { attributes: { class: 'resolution', 'aria-label': 'Resolution text', spellcheck: 'true' } },
     },
     [session],
@@ -171,16 +183,20 @@ function Workspace({ session }: { session: EditingSession }) {
     <main className="workspace">
       <div className="page">
         <Masthead masthead={masthead} />
-        {editor && writable && <Toolbar editor={editor} />}
+        {editor && writable && !proposing && <Toolbar editor={editor} />}
+        <DraftBox store={proposals} session={session} editor={editor} />
         <EditorContent editor={editor} />
         {editor && writable && <SuggestionsPopup store={suggestions} editor={editor} />}
       </div>
       <aside className="side">
         <h2>In this document</h2>
         <Presence users={users} />
+        <ProposalsPanel store={proposals} session={session} editor={editor} />
+        <NegotiationPanel session={session} editor={editor} />
         <DiagnosticsPanel view={diagnostics} editor={editor} />
         <LanguagePanel session={session} editor={editor} />
         {authors && <HistoryPanel session={session} editor={editor} authors={authors} identity={session.identity} />}
+        <RevisionsPanel session={session} masthead={masthead} />
         <Shortcuts />
       </aside>
     </main>

@@ -11,8 +11,10 @@ import { delegationColor, loadSession } from '../app/identity';
 import { BODY_FIELD } from '../../shared/editor/schema';
 import type { ServerNotice } from '../../shared/protocol/messages';
 import { onServerNotice } from '../../shared/protocol/notices';
+import { rotateServersOnClose } from './failover';
 
 type DiagnosticsNotice = Extract<ServerNotice, { type: 'diagnostics' }>;
+type PlainNotice = Extract<ServerNotice, { type: 'notice' }>;
 
 export type ConnectionStatus =
   | { kind: 'connecting' }
@@ -46,6 +48,20 @@ export class EditingSession {
     return () => this.diagnosticsListeners.delete(listener);
   }
   private closed: { code: number; reason: string } | null = null;
+  private noticeListeners = new Set<(notice: PlainNotice) => void>();
+
+  /** Plain notices from the server (e.g. a change it refused). */
+  onNotice(listener: (notice: PlainNotice) => void): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+  private discarded = false;
+
+  /** Forgets this browser's copy (after the server refused a change of it): the next load takes the server's state. */
+  discardLocalCopy() {
+    this.discarded = true;
+    localStorage.removeItem(cacheKey(this.documentId, this.identity));
+  }
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -56,6 +72,9 @@ export class EditingSession {
     const base = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
     // The session cookie authenticates the upgrade. No BroadcastChannel: another tab may be signed in as someone else.
     this.provider = new WebsocketProvider(base, documentId, this.doc, { maxBackoffTime: 5000, disableBc: true });
+    // Scale-out without a proxy: several nodes, a random one first (spread), the next one when a node goes away.
+    const nodes = collabUrls();
+    if (nodes.length) rotateServersOnClose(this.provider, nodes, Math.floor(Math.random() * nodes.length));
     this.provider.awareness.setLocalStateField('user', {
       name: `${identity.name} (${identity.delegation})`,
       displayName: identity.name,
@@ -83,6 +102,7 @@ export class EditingSession {
     this.doc.on('update', this.notifyContent);
     // Registered at once: the server sends its verdict right after the first sync.
     onServerNotice(this.provider, (notice) => {
+      if (notice.type === 'notice') for (const l of this.noticeListeners) l(notice);
       if (notice.type !== 'diagnostics' || notice.documentId !== documentId) return;
       this.serverDiagnostics = notice;
       for (const l of this.diagnosticsListeners) l(notice);
@@ -180,6 +200,7 @@ export class EditingSession {
   }
 
   private saveLocalCopy() {
+    if (this.discarded) return;
     try {
       localStorage.setItem(cacheKey(this.documentId, this.identity), toBase64(Y.encodeStateAsUpdate(this.doc)));
     } catch {
@@ -207,4 +228,13 @@ function closeMessage({ code, reason }: { code: number; reason: string }): strin
 function explain(reason: string): string {
   if (!reason) return 'The connection was closed.';
   return reason.charAt(0).toUpperCase() + reason.slice(1) + (/[.!]$/.test(reason) ? '' : '.');
+}
+
+/** VITE_COLLAB_URLS (at build time): the nodes' `wss://…/collab` URLs, comma-separated; empty: this origin (or its proxy). */
+function collabUrls(): string[] {
+  const raw = (import.meta.env.VITE_COLLAB_URLS as string | undefined) ?? '';
+  return raw
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
 }

@@ -25,6 +25,11 @@ import { corpusRoutes } from './corpus';
 import { languageRoutes } from './language';
 import { metricsRoutes } from './metrics';
 import type { ServerMetrics } from '../metrics/metrics';
+import type { RevisionService } from '../revisions/service';
+import { revisionRoutes } from './revisions';
+import { proposalRoutes } from './proposals';
+import type { ProposalService } from '../proposals/service';
+import { negotiationRoutes } from './negotiation';
 
 export interface ApiDeps {
   registry: DocumentRegistry;
@@ -41,6 +46,8 @@ export interface ApiDeps {
   metrics: ServerMetrics;
   /** METRICS_TOKEN: when set, /metrics needs it. */
   metricsToken?: string;
+  revisions: RevisionService;
+  proposals: ProposalService;
 }
 
 export function createApi(deps: ApiDeps) {
@@ -63,10 +70,14 @@ export function createApi(deps: ApiDeps) {
     .route('/metrics', metricsRoutes(deps.metrics, deps.metricsToken))
     .route('/session', sessionRoutes(deps.auth))
     .route('/templates', templateRoutes(deps.templates))
+    // Before documentRoutes: its /:id/text?version=… answers versions and falls through without one.
+    .route('/documents', revisionRoutes(deps))
     .route('/documents', documentRoutes(deps.documents, deps.templates))
     .route('/documents', documentDiagnosticsRoute(deps.registry, deps.documents, deps.diagnostics))
     .route('/documents', participantRoutes(deps.auth, deps.documents))
     .route('/documents', historyRoutes(deps))
+    .route('/documents', proposalRoutes(deps.proposals))
+    .route('/documents', negotiationRoutes(deps))
     .route('/', validationRoutes(deps.diagnostics))
     .route('/', languageRoutes(deps.corpus, deps.documents))
     .route('/corpus', corpusRoutes(deps.corpus, deps.documents));

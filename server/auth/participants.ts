@@ -49,8 +49,13 @@ export function sessionInfo(p: Principal): SessionInfo {
   };
 }
 
+/** A session or a whole participant whose connections must be dropped. */
+export type Revocation = { participantId: string } | { sessionId: string };
+
 export class AuthService {
   readonly live = new LiveConnections();
+  /** Told of every revocation made through this node (scale-out: the other nodes drop their connections too). */
+  onRevoked: ((revocation: Revocation) => void) | null = null;
   private readonly adminHash: string;
   private readonly sessionTtlMs: number;
   private readonly invitationTtlMs: number;
@@ -113,6 +118,7 @@ export class AuthService {
     if (!p.sessionId) return;
     await this.store.revokeSession(p.sessionId);
     this.live.dropSession(p.sessionId, 'signed out');
+    this.onRevoked?.({ sessionId: p.sessionId });
   }
 
   participants(documentId: string): Promise<Participant[]> {
@@ -126,6 +132,14 @@ export class AuthService {
   /** Revokes a participant's access and drops its open connections; returns how many. */
   async revoke(participantId: string): Promise<number> {
     await this.store.revokeParticipant(participantId);
+    this.onRevoked?.({ participantId });
     return this.live.dropParticipant(participantId, 'access revoked by the secretariat');
+  }
+
+  /** A revocation made through another node: drop this node's connections of it. */
+  revokedElsewhere(revocation: Revocation): number {
+    return 'participantId' in revocation
+      ? this.live.dropParticipant(revocation.participantId, 'access revoked by the secretariat')
+      : this.live.dropSession(revocation.sessionId, 'signed out');
   }
 }

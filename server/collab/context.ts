@@ -16,4 +16,10 @@ export interface ConnectionContext {
   /** The participant and session behind the connection (null for the administrator and the server). */
   participantId: string | null;
   sessionId: string | null;
+  /**
+   * Set only by the server when it merges an accepted proposal under the
+   * proposer's identity (server/proposals/): the id of that proposal. The
+   * proposal-mode rule lets such a change into the body.
+   */
+  merging?: string;
 }

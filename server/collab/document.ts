@@ -13,6 +13,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { encodeAwareness } from './protocol';
 import type { Peer } from './peer';
+import { SeqWatermark } from './seq-watermark';
 
 const MAX_AWARENESS_WINDOW_MS = 200;
 
@@ -21,13 +22,18 @@ export class CollabDocument {
   readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
   /** Each peer and the awareness client ids it controls. */
   readonly peers = new Map<Peer, Set<number>>();
-  /** Sequence number of the last update in the store's log. */
-  lastSeq = 0;
+  /** Which entries of the store's update log this copy holds (see SeqWatermark). */
+  readonly seqs = new SeqWatermark();
   /** Sequence number covered by the latest snapshot. */
   snapshotSeq = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private awarenessChanged = new Set<number>();
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Sequence number up to which this copy holds the whole update log. */
+  get lastSeq(): number {
+    return this.seqs.contiguous;
+  }
 
   constructor(readonly id: string) {
     // The server is not a participant: it has no presence of its own.

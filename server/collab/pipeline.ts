@@ -6,6 +6,13 @@
  * Nothing else writes to an open document. Later concerns hang off the
  * named hooks: authorization rules (roles, client-id ownership), validation
  * after apply, relaying to other nodes after broadcast.
+ *
+ * The one other entry point is `applyRelayedUpdate`: in scale-out mode, an
+ * update that another node accepted (see server/scale/). That node already
+ * ran it through this path — authorized, attributed, logged it durably in the
+ * shared store — so this node only applies it to its copy and broadcasts it
+ * to its own peers: authorizing again would judge it against a copy that may
+ * lag behind, and logging again would record the change twice.
  */
 import * as Y from 'yjs';
 import type { Logger } from '../log';
@@ -31,8 +38,10 @@ export class RefusedUpdate extends Error {
 export interface PipelineHooks {
   /** Throw (or reject with) RefusedUpdate to refuse. Run in order, before anything is applied. */
   authorize?: Array<(ctx: ConnectionContext, doc: CollabDocument, update: Uint8Array) => void | Promise<void>>;
-  /** Called after the change is durable and broadcast. */
-  afterApply?: Array<(doc: CollabDocument, update: Uint8Array, ctx: ConnectionContext) => void>;
+  /** Called after the change is durable and broadcast, with its seq in the log. */
+  afterApply?: Array<(doc: CollabDocument, update: Uint8Array, ctx: ConnectionContext, seq: number) => void>;
+  /** Called after an update relayed from another node is applied and broadcast (validation, not relaying). */
+  afterRelayed?: Array<(doc: CollabDocument, update: Uint8Array) => void>;
 }
 
 /** What the pipeline reports as it goes (the metrics); every method is cheap and never throws. */
@@ -44,6 +53,9 @@ export interface PipelineObserver {
   /** An update was refused: `malformed` (does not decode) or `forbidden` (an authorize hook said no). */
   refused(reason: 'malformed' | 'forbidden'): void;
 }
+
+/** The origin of changes relayed from other nodes, in Y.Doc and awareness events. */
+export const RELAYED = Symbol('relayed from another node');
 
 export interface PipelineDeps {
   store: DocumentStore;
@@ -63,10 +75,11 @@ export class UpdatePipeline {
 
   /**
    * Applies a client's update. Resolves once the update is durable and
-   * broadcast; rejects with MalformedMessage or RefusedUpdate.
+   * broadcast, with its seq in the log (null when it changed nothing);
+   * rejects with MalformedMessage or RefusedUpdate.
    * `receivedAt` (performance.now() when the message arrived) times the whole path.
    */
-  async applyClientUpdate(peer: Peer, doc: CollabDocument, update: Uint8Array, receivedAt = performance.now()): Promise<void> {
+  async applyClientUpdate(peer: Peer, doc: CollabDocument, update: Uint8Array, receivedAt = performance.now()): Promise<number | null> {
     const ctx = peer.context;
     const observer = this.deps.observer;
     try {
@@ -101,27 +114,56 @@ export class UpdatePipeline {
         observer?.refused('malformed');
         throw failure;
       }
-      return;
+      return null;
     }
 
-    await doc.enqueue(async () => {
+    const seq = await doc.enqueue(async () => {
       const appending = performance.now();
-      doc.lastSeq = await this.deps.store.appendUpdate(doc.id, accepted, attributionOf(ctx));
+      const appended = await this.deps.store.appendUpdate(doc.id, accepted, attributionOf(ctx));
       observer?.persisted((performance.now() - appending) / 1000);
+      doc.seqs.applied(appended);
       doc.broadcast(encodeUpdate(accepted), peer);
+      return appended;
     });
     observer?.accepted((performance.now() - receivedAt) / 1000);
     this.deps.onPersisted?.(doc);
-    for (const hook of this.deps.hooks?.afterApply ?? []) {
-      try {
-        hook(doc, accepted, ctx);
-      } catch (err) {
-        this.deps.log.error('after-apply hook failed', { doc: doc.id, error: (err as Error).message });
-      }
-    }
+    for (const hook of this.deps.hooks?.afterApply ?? []) this.runHook(doc, () => hook(doc, accepted, ctx, seq));
     if (failure) {
       observer?.refused('malformed');
       throw failure;
+    }
+    return seq;
+  }
+
+  /**
+   * Applies an update another node accepted and logged as `seq` (or that a
+   * catch-up read back from the store's log): to the copy and to this node's
+   * peers, only what is new. Not authorized or persisted again (see above).
+   * Applying an update twice is harmless: Yjs ignores what it already has.
+   */
+  applyRelayedUpdate(doc: CollabDocument, update: Uint8Array, seq: number): void {
+    let effective: Uint8Array | null = null;
+    const capture = (u: Uint8Array, origin: unknown) => {
+      if (origin === RELAYED) effective = effective ? Y.mergeUpdates([effective, u]) : u;
+    };
+    doc.ydoc.on('update', capture);
+    try {
+      Y.applyUpdate(doc.ydoc, update, RELAYED);
+    } finally {
+      doc.ydoc.off('update', capture);
+    }
+    doc.seqs.applied(seq);
+    const applied: Uint8Array | null = effective;
+    if (!applied) return;
+    doc.broadcast(encodeUpdate(applied));
+    for (const hook of this.deps.hooks?.afterRelayed ?? []) this.runHook(doc, () => hook(doc, applied));
+  }
+
+  private runHook(doc: CollabDocument, run: () => void) {
+    try {
+      run();
+    } catch (err) {
+      this.deps.log.error('after-apply hook failed', { doc: doc.id, error: (err as Error).message });
     }
   }
 }

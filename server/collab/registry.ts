@@ -15,11 +15,25 @@ export interface RegistryOptions {
   log: Logger;
   /** Compact after this many updates since the last snapshot. */
   compactEvery?: number;
+  /** Told when a document opens and closes (scale-out: the relay's subscription). */
+  lifecycle?: DocumentLifecycle;
+}
+
+/**
+ * Around loading: `opening` runs before the store is read (subscribe to the
+ * relay, buffering), `opened` before any connection is answered (apply what
+ * was buffered, catch up), `closed` once the document is unloaded or unknown.
+ */
+export interface DocumentLifecycle {
+  opening(id: string): Promise<void>;
+  opened(doc: CollabDocument): Promise<void>;
+  closed(id: string): void;
 }
 
 export class DocumentRegistry {
   private open = new Map<string, Promise<CollabDocument | null>>();
   private unloading = new Map<string, Promise<void>>();
+  private compacting = new Map<string, Promise<void>>();
   private readonly compactEvery: number;
 
   constructor(private readonly options: RegistryOptions) {
@@ -34,7 +48,14 @@ export class DocumentRegistry {
       loading = this.load(id);
       this.open.set(id, loading);
     }
-    const doc = await loading;
+    let doc: CollabDocument | null;
+    try {
+      doc = await loading;
+    } catch (err) {
+      // A failed load (store or relay unreachable) must not stay cached: the next connection tries again.
+      if (this.open.get(id) === loading) this.open.delete(id);
+      throw err;
+    }
     if (!doc) {
       if (this.open.get(id) === loading) this.open.delete(id);
       return null;
@@ -53,22 +74,61 @@ export class DocumentRegistry {
     if (doc.peers.size === 0) void this.unload(doc);
   }
 
-  /** Writes a snapshot of the whole state if the log grew since the last one. */
+  /**
+   * Writes a snapshot if the log grew since the last one, under the store's
+   * compaction lock (one node at a time; skipped when another node holds it).
+   *
+   * When several nodes write the log (store.sharedLog), this node may not
+   * have received another node's update yet, and a snapshot of its own copy
+   * claiming to cover that update would lose it on the next load. So there
+   * the snapshot is built from the store: stored snapshot + every logged
+   * update after it (up to seq M) + this node's state (re-applying known
+   * updates is a no-op in Yjs), saved as covering M. Alone on its log, the
+   * node's own copy is complete up to its last append: that is the snapshot.
+   * Runs beside the document's queue: appends go on meanwhile.
+   */
   async compact(doc: CollabDocument): Promise<void> {
-    await doc.enqueue(async () => {
-      if (doc.lastSeq <= doc.snapshotSeq) return;
-      const upTo = doc.lastSeq;
-      await this.options.store.saveSnapshot(doc.id, Y.encodeStateAsUpdate(doc.ydoc), upTo, {
-        title: plainTextOfTitle(doc.ydoc),
-        symbol: symbolOf(doc.ydoc),
+    // A compaction already running may not cover the latest updates: let it finish, then look again.
+    await this.compacting.get(doc.id)?.catch(() => undefined);
+    const started = this.compacting.get(doc.id); // another caller got there first meanwhile
+    if (started) return started;
+    if (doc.lastSeq <= doc.snapshotSeq) return;
+    const run = this.compactNow(doc).finally(() => this.compacting.delete(doc.id));
+    this.compacting.set(doc.id, run);
+    return run;
+  }
+
+  private async compactNow(doc: CollabDocument): Promise<void> {
+    const { store, log } = this.options;
+    const upTo = await store.withCompactionLock(doc.id, async () => {
+      if (!store.sharedLog) {
+        const seq = doc.lastSeq; // read together with the state: nothing can append in between (no await)
+        await store.saveSnapshot(doc.id, Y.encodeStateAsUpdate(doc.ydoc), seq, { title: plainTextOfTitle(doc.ydoc), symbol: symbolOf(doc.ydoc) });
+        return seq;
+      }
+      const stored = await store.load(doc.id);
+      if (!stored) return null;
+      const merged = new Y.Doc({ gc: false });
+      merged.transact(() => {
+        if (stored.snapshot) Y.applyUpdate(merged, stored.snapshot);
+        for (const update of stored.updates) Y.applyUpdate(merged, update);
+        Y.applyUpdate(merged, Y.encodeStateAsUpdate(doc.ydoc));
       });
-      doc.snapshotSeq = upTo;
-      this.options.log.debug('compacted', { doc: doc.id, upTo });
+      await store.saveSnapshot(doc.id, Y.encodeStateAsUpdate(merged), stored.lastSeq, { title: plainTextOfTitle(merged), symbol: symbolOf(merged) });
+      merged.destroy();
+      return stored.lastSeq;
     });
+    if (upTo === null) {
+      log.debug('compaction skipped: another holder has the lock', { doc: doc.id });
+      return;
+    }
+    doc.snapshotSeq = Math.max(doc.snapshotSeq, upTo);
+    log.debug('compacted', { doc: doc.id, upTo });
   }
 
   /** Compaction when the log has grown enough since the last snapshot. */
   maybeCompact(doc: CollabDocument): void {
+    if (this.compacting.has(doc.id)) return; // the next update after it finishes will ask again
     if (doc.lastSeq - doc.snapshotSeq >= this.compactEvery) {
       this.compact(doc).catch((err) => this.options.log.error('compaction failed', { doc: doc.id, error: (err as Error).message }));
     }
@@ -76,7 +136,8 @@ export class DocumentRegistry {
 
   /** Flushes and unloads every document (shutdown). */
   async closeAll(): Promise<void> {
-    const docs = (await Promise.all([...this.open.values()])).filter((d): d is CollabDocument => d !== null);
+    const settled = await Promise.allSettled([...this.open.values()]);
+    const docs = settled.flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value] : []));
     await Promise.all(docs.map((d) => this.unload(d, true)));
   }
 
@@ -85,6 +146,21 @@ export class DocumentRegistry {
   }
 
   private async load(id: string): Promise<CollabDocument | null> {
+    const lifecycle = this.options.lifecycle;
+    if (!lifecycle) return this.loadFromStore(id);
+    try {
+      await lifecycle.opening(id);
+      const doc = await this.loadFromStore(id);
+      if (doc) await lifecycle.opened(doc);
+      else lifecycle.closed(id);
+      return doc;
+    } catch (err) {
+      lifecycle.closed(id);
+      throw err;
+    }
+  }
+
+  private async loadFromStore(id: string): Promise<CollabDocument | null> {
     const stored = await this.options.store.load(id);
     if (!stored) return null;
     const doc = new CollabDocument(id);
@@ -92,7 +168,7 @@ export class DocumentRegistry {
       if (stored.snapshot) Y.applyUpdate(doc.ydoc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(doc.ydoc, update);
     });
-    doc.lastSeq = stored.lastSeq;
+    doc.seqs.reset(stored.lastSeq);
     doc.snapshotSeq = stored.updates.length ? stored.lastSeq - stored.updates.length : stored.lastSeq;
     this.options.log.info('document loaded', { doc: id, replayed: stored.updates.length });
     return doc;
@@ -107,6 +183,7 @@ export class DocumentRegistry {
       await this.compact(doc);
       if (!force && doc.peers.size > 0) return;
       this.open.delete(doc.id);
+      this.options.lifecycle?.closed(doc.id);
       doc.destroy();
       this.options.log.info('document unloaded', { doc: doc.id });
     })()

@@ -38,9 +38,8 @@ export async function changeOnBehalf(
     copy.on('update', () => (changed = true));
     edit(copy);
     if (!changed) return 'unchanged';
-    const lastSeq = doc.lastSeq;
-    await deps.pipeline.applyClientUpdate(peer, doc, Y.encodeStateAsUpdate(copy, before));
-    return doc.lastSeq > lastSeq ? doc.lastSeq : 'unchanged';
+    const seq = await deps.pipeline.applyClientUpdate(peer, doc, Y.encodeStateAsUpdate(copy, before));
+    return seq ?? 'unchanged';
   } finally {
     copy.destroy();
     deps.registry.release(doc, peer);

@@ -12,6 +12,7 @@ import type { Resolution } from '../../shared/model/types';
 import { resolutionToText } from '../../shared/text/serialize';
 import type { DocumentStore, StoredUpdate } from '../storage/document-store';
 import { changesOf } from './changes';
+import { statusChangesOf } from '../negotiation/history';
 
 export interface HistoryChange {
   seq: number;
@@ -23,6 +24,8 @@ export interface HistoryChange {
   paragraph: { id: string | null; label: string };
   inserted: string;
   deleted: string;
+  /** For a change of the paragraph's negotiation status (server/negotiation/history.ts): the new status and why. */
+  status?: { status: string; reason: string | null };
 }
 
 export interface HistoryFilter {
@@ -96,6 +99,11 @@ export class HistoryService {
             inserted: c.inserted,
             deleted: c.deleted,
           });
+        }
+        for (const s of statusChangesOf(tr)) {
+          const label = after.get(s.paragraphId) ?? before.get(s.paragraphId) ?? s.paragraphId;
+          const { seq, time, attribution: a } = u;
+          changes.push({ seq, time, delegation: a.delegation, name: a.name, role: a.role, paragraph: { id: s.paragraphId, label }, inserted: '', deleted: '', status: { status: s.entry.status, reason: s.entry.reason ?? null } });
         }
       }
       if (since !== null && stateVector === null) stateVector = toBase64(Y.encodeStateVector(ydoc));

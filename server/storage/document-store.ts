@@ -40,6 +40,12 @@ export interface LoadedDocument {
 }
 
 export interface DocumentStore {
+  /**
+   * Whether other processes (nodes) may append to the same logs. When true,
+   * a node's copy of a document may lack another node's latest updates, so
+   * snapshots are built from the stored log (see DocumentRegistry.compact).
+   */
+  readonly sharedLog: boolean;
   /** Creates a document with its initial state (logged and snapshotted). */
   create(meta: Omit<DocumentMeta, 'createdAt' | 'updatedAt'>, initialState: Uint8Array, attribution: Attribution): Promise<DocumentMeta>;
   get(id: string): Promise<DocumentMeta | null>;
@@ -47,9 +53,19 @@ export interface DocumentStore {
   /** Appends an accepted update; resolves once it is durable. Returns its sequence number. */
   appendUpdate(id: string, update: Uint8Array, attribution: Attribution): Promise<number>;
   load(id: string): Promise<LoadedDocument | null>;
-  /** Stores a snapshot of the full state covering the log up to `upToSeq`. */
+  /**
+   * Stores a snapshot of the full state covering the log up to `upToSeq`.
+   * Never moves backwards: a snapshot with an `upToSeq` not larger than the
+   * stored one is ignored (another node may have compacted further meanwhile).
+   */
   saveSnapshot(id: string, state: Uint8Array, upToSeq: number, meta: { title: string; symbol: string }): Promise<void>;
-  /** The update log (history), oldest first. */
+  /** The update log (history) after `sinceSeq`, oldest first: also how a node catches up. */
   history(id: string, sinceSeq?: number): Promise<StoredUpdate[]>;
+  /**
+   * Runs `fn` while holding the document's compaction lock; null, without
+   * running it, when another holder (another node) has it. Compaction of a
+   * document is done by one holder at a time.
+   */
+  withCompactionLock<T>(id: string, fn: () => Promise<T>): Promise<T | null>;
   close(): Promise<void>;
 }

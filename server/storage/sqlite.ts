@@ -53,7 +53,12 @@ const toMeta = (r: MetaRow): DocumentMeta => ({
   updatedAt: r.updated_at,
 });
 
+/** Compaction locks held in this process, by database file and document. */
+const compactionLocks = new Set<string>();
+
 export class SqliteDocumentStore implements DocumentStore {
+  /** One process owns the file. */
+  readonly sharedLog = false;
   readonly file: string;
   private db: Database.Database;
   private stmt;
@@ -79,7 +84,8 @@ export class SqliteDocumentStore implements DocumentStore {
       getSnapshot: this.db.prepare('SELECT state, up_to_seq FROM snapshots WHERE doc_id = ?'),
       updatesAfter: this.db.prepare('SELECT update_blob FROM update_log WHERE doc_id = ? AND seq > ? ORDER BY seq'),
       upsertSnapshot: this.db.prepare(
-        'INSERT INTO snapshots (doc_id, state, up_to_seq, time) VALUES (?, ?, ?, ?) ON CONFLICT(doc_id) DO UPDATE SET state = excluded.state, up_to_seq = excluded.up_to_seq, time = excluded.time',
+        // Never backwards: only a snapshot covering more of the log replaces the stored one.
+        'INSERT INTO snapshots (doc_id, state, up_to_seq, time) VALUES (?, ?, ?, ?) ON CONFLICT(doc_id) DO UPDATE SET state = excluded.state, up_to_seq = excluded.up_to_seq, time = excluded.time WHERE snapshots.up_to_seq < excluded.up_to_seq',
       ),
       setMeta: this.db.prepare('UPDATE documents SET title = ?, symbol = ? WHERE id = ?'),
       history: this.db.prepare('SELECT * FROM update_log WHERE doc_id = ? AND seq > ? ORDER BY seq'),
@@ -126,8 +132,7 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async saveSnapshot(id: string, state: Uint8Array, upToSeq: number, meta: { title: string; symbol: string }): Promise<void> {
     this.db.transaction(() => {
-      this.stmt.upsertSnapshot.run(id, Buffer.from(state), upToSeq, new Date().toISOString());
-      this.stmt.setMeta.run(meta.title, meta.symbol, id);
+      if (this.stmt.upsertSnapshot.run(id, Buffer.from(state), upToSeq, new Date().toISOString()).changes) this.stmt.setMeta.run(meta.title, meta.symbol, id);
     })();
   }
 
@@ -143,6 +148,21 @@ export class SqliteDocumentStore implements DocumentStore {
       },
       time: r.time as string,
     }));
+  }
+
+  /**
+   * SQLite is the single-process mode: the lock only excludes other holders
+   * in this process (another store object on the same file, an overlapping call).
+   */
+  async withCompactionLock<T>(id: string, fn: () => Promise<T>): Promise<T | null> {
+    const key = `${this.file}\0${id}`;
+    if (compactionLocks.has(key)) return null;
+    compactionLocks.add(key);
+    try {
+      return await fn();
+    } finally {
+      compactionLocks.delete(key);
+    }
   }
 
   async close(): Promise<void> {

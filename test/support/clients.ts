@@ -11,6 +11,7 @@ import { readResolutionFromYDoc } from '../../shared/editor/ydoc';
 import { plainText } from '../../shared/model/text';
 import type { ParticipantRole } from '../../shared/auth/roles';
 import { invite } from './server';
+import { rotateServersOnClose } from '../../client/editor/failover';
 
 export interface Client {
   doc: Y.Doc;
@@ -27,6 +28,10 @@ export interface ConnectOptions {
   role?: ParticipantRole;
   /** Connect with this session token instead of inviting a new participant. */
   token?: string;
+  /** Several nodes: start on the first, move to the next one whenever the connection closes. */
+  wsUrls?: string[];
+  /** The provider's longest wait between reconnection attempts (y-websocket's default: 2500 ms). */
+  maxBackoffTime?: number;
 }
 
 /**
@@ -46,7 +51,9 @@ export function connectClient(
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: false,
+    ...(options.maxBackoffTime !== undefined ? { maxBackoffTime: options.maxBackoffTime } : {}),
   });
+  if (options.wsUrls) rotateServersOnClose(provider, options.wsUrls);
   const closes: Client['closes'] = [];
   provider.on('connection-close', (event) => {
     if (event) closes.push({ code: event.code, reason: event.reason });

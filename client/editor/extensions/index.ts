@@ -14,6 +14,10 @@ import { StructureKeys } from './structure-keys';
 import { ProvenanceHighlight } from '../provenance/highlight';
 import { Suggestions } from '../suggestions/extension';
 import type { SuggestionsStore } from '../suggestions/store';
+import { Proposals } from '../proposals/extension';
+import type { ProposalsStore } from '../proposals/store';
+import { Negotiation } from '../negotiation/extension';
+import { negotiationOf } from '../negotiation/store';
 
 /** From StarterKit only the cursors: the schema is ours, and undo comes from Collaboration (per user). */
 const cursorsOnly = StarterKit.configure({
@@ -23,7 +27,7 @@ const cursorsOnly = StarterKit.configure({
   trailingNode: false, undoRedo: false,
 });
 
-export function editorExtensions(session: EditingSession, suggestions: SuggestionsStore | null = null): Extensions {
+export function editorExtensions(session: EditingSession, suggestions: SuggestionsStore | null = null, proposals: ProposalsStore | null = null): Extensions {
   const user = session.provider.awareness.getLocalState()?.user ?? { name: session.identity.name, color: '#444' };
   return [
     ...resolutionSchemaExtensions,
@@ -41,5 +45,9 @@ export function editorExtensions(session: EditingSession, suggestions: Suggestio
     // Agreed language as you type (Tab accepts), and the "new language" highlight.
     Suggestions.configure({ store: suggestions }),
     ProvenanceHighlight,
+    // Pending proposals drawn in the text; in proposal mode a delegation's edits become drafts, never writes.
+    Proposals.configure({ store: proposals }),
+    // Paragraph status in the margin, brackets as not agreed, the filter; Alt-1/2/3 for the facilitator.
+    Negotiation.configure({ store: negotiationOf(session) }),
   ];
 }

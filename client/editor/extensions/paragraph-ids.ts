@@ -36,11 +36,14 @@ export function idRepairs(doc: PMNode, keeperOf: (id: string) => number | undefi
 export const ParagraphIds = Extension.create({
   name: 'paragraphIds',
   addProseMirrorPlugins() {
+    const editor = this.editor;
     return [
       new Plugin({
         key: paragraphIdsKey,
         appendTransaction(transactions: readonly Transaction[], oldState, newState) {
           if (!transactions.some((tr) => tr.docChanged)) return null;
+          // An editor that may not write (an observer's) never repairs ids: a writer's editor or the server will.
+          if (editor && !editor.isEditable) return null;
           const before = new Map<string, number>();
           oldState.doc.descendants((node, pos) => {
             if (isParagraph(node) && node.attrs.id) before.set(node.attrs.id, pos);

@@ -13,6 +13,7 @@ import { delegationColor, delegationTint, type Identity } from '../../app/identi
 import { setAuthorship } from '../extensions/authorship';
 import type { EditingSession } from '../session';
 import { authorLabel, type AuthorsStore } from './authors';
+import { STATUS_LABELS, type ParagraphStatus } from '../../../shared/negotiation/types';
 
 interface Change {
   seq: number;
@@ -23,6 +24,7 @@ interface Change {
   paragraph: { id: string | null; label: string };
   inserted: string;
   deleted: string;
+  status?: { status: string; reason: string | null };
 }
 
 /** Consecutive changes of one person in one paragraph within a minute read as one (typing is one update per keystroke). */
@@ -30,7 +32,7 @@ function coalesce(changes: Change[]): Change[] {
   const out: Change[] = [];
   for (const c of changes) {
     const last = out.at(-1);
-    if (last && last.delegation === c.delegation && last.name === c.name && last.paragraph.id === c.paragraph.id && last.paragraph.label === c.paragraph.label && Date.parse(c.time) - Date.parse(last.time) < 60_000) {
+    if (last && !last.status && !c.status && last.delegation === c.delegation && last.name === c.name && last.paragraph.id === c.paragraph.id && last.paragraph.label === c.paragraph.label && Date.parse(c.time) - Date.parse(last.time) < 60_000) {
       out[out.length - 1] = { ...c, inserted: last.inserted + c.inserted, deleted: last.deleted + c.deleted };
     } else out.push(c);
   }
@@ -107,7 +109,8 @@ export function HistoryPanel({ session, editor, authors, identity }: { session: 
 
   const grouped = useMemo(() => {
     const groups = new Map<string, Change[]>();
-    for (const c of coalesce((changes ?? []).filter((c) => c.role !== 'system'))) {
+    // The server's own changes are the document's creation (not listed) and status resets (listed).
+    for (const c of coalesce((changes ?? []).filter((c) => c.role !== 'system' || c.status))) {
       const key = who(c);
       groups.set(key, [...(groups.get(key) ?? []), c]);
     }
@@ -160,13 +163,19 @@ export function HistoryPanel({ session, editor, authors, identity }: { session: 
               .slice()
               .reverse()
               .map((c) => (
-                <li key={`${c.seq}:${c.paragraph.id}:${c.paragraph.label}`} className="history-item">
+                <li key={`${c.seq}:${c.paragraph.id}:${c.paragraph.label}${c.status ? ':status' : ''}`} className="history-item">
                   <span className="muted small">
                     {new Date(c.time).toLocaleTimeString()} · <strong>{c.paragraph.label}</strong>
                     {c.name ? ` · ${c.name}` : ''}
                   </span>
                   {c.inserted && <ins>{c.inserted}</ins>}
                   {c.deleted && <del>{c.deleted}</del>}
+                  {c.status && (
+                    <span className="history-status">
+                      status: {STATUS_LABELS[c.status.status as ParagraphStatus] ?? c.status.status}
+                      {c.status.reason ? ` (${c.status.reason})` : ''}
+                    </span>
+                  )}
                   {(identity.role === 'secretariat' || identity.admin) && c.paragraph.id && (
                     <button type="button" className="link small" onClick={() => setVersion(c)}>
                       version after this

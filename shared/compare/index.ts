@@ -1,0 +1,3 @@
+export * from './words';
+export * from './units';
+export * from './compare';
