@@ -412,7 +412,7 @@ async function main() {
   const joinOk = oursJoin.open < 300 && !(oursJoin.fromStorage >= 300);
   row(`join, ${HISTORY} updates, doc open`, ms(oursJoin.open), ms(stockJoin.open), ratio(oursJoin.open, stockJoin.open), `< 300 ms ${joinOk ? 'OK' : 'MISSED'}`);
   row(`join, ${HISTORY} updates, from storage`, ms(oursJoin.fromStorage), 'n/a (memory)', '', '(median of ' + JOINS + ')');
-  console.log(`Penholder's own view (GET /api/metrics): ${serverSide}`);
+  console.log(`Penholder's own view (GET /api/metrics${NODES > 1 ? ' of the first node' : ''}): ${serverSide}`);
   const closes = (r: LoadResult) => Object.values(r.closes).reduce((n, v) => n + v, 0);
   row('connections closed during the run', String(closes(oursLoad)), String(closes(stockLoad)), '');
   for (const [name, r] of [['Penholder', oursLoad], ['stock', stockLoad]] as const) {

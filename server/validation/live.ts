@@ -36,6 +36,14 @@ interface State {
 const PUSH_BYTES_PER_SECOND = 2 * 1024 * 1024;
 const MAX_WAIT_MS = 2000;
 
+/** Peers sent a notice per turn of the event loop: edits that arrive meanwhile are not held up behind megabytes of diagnostics. */
+const PEERS_PER_SLICE = 16;
+
+function sendInSlices(doc: CollabDocument, notice: Uint8Array, peers = [...doc.peers.keys()]): void {
+  for (const peer of peers.splice(0, PEERS_PER_SLICE)) peer.send(notice);
+  if (peers.length) setImmediate(() => sendInSlices(doc, notice, peers));
+}
+
 /** How long to wait after a change before pushing diagnostics of `noticeBytes` to `peers` peers. */
 export const pushWaitMs = (noticeBytes: number, peers: number, debounceMs: number) =>
   Math.min(MAX_WAIT_MS, Math.max(debounceMs, ((noticeBytes * peers) / PUSH_BYTES_PER_SECOND) * 1000));
@@ -92,7 +100,7 @@ export class LiveDiagnostics {
       try {
         const notice = encodeNotice(this.current(doc));
         s.lastBytes = notice.length;
-        doc.broadcast(notice);
+        sendInSlices(doc, notice);
       } catch (err) {
         this.log.error('validation failed', { doc: doc.id, error: (err as Error).message });
       }
