@@ -346,7 +346,8 @@ async function main() {
 
   const text = resolutionToText(bigResolution());
   let db: { url: string; drop(): Promise<void> } | null = null;
-  const env: Record<string, string> = {};
+  // One node: the embedded default (SQLite), whatever DATABASE_URL / REDIS_URL this shell has.
+  const env: Record<string, string> = { DATABASE_URL: '', REDIS_URL: '' };
   if (NODES > 1) {
     db = await freshDatabase();
     env.DATABASE_URL = db.url;

@@ -46,7 +46,7 @@ beforeAll(async () => {
   server = await startServerProcess({
     dataDir: data.dir,
     // All fuzz connections come from 127.0.0.1: the per-address upgrade limit has its own test (limits.test.ts).
-    env: { MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES), MAX_UPGRADES_PER_SECOND: '100000', MAX_UPGRADE_BURST: '100000' },
+    env: { MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES), MAX_UPGRADES_PER_SECOND: '100000', MAX_UPGRADE_BURST: '100000', DATABASE_URL: '', REDIS_URL: '' },
   });
   docId = await createDocument(server, { template: 'ga-main-committee' });
   a = connectClient(server, docId, 'Brazil');
