@@ -22,6 +22,8 @@ interface State {
   latest: Extract<ServerNotice, { type: 'diagnostics' }> | null;
   /** Size of the last notice pushed to everyone: what the next push will roughly cost per peer. */
   lastBytes: number;
+  /** `latest` encoded once for the wire: every join and push of the same verdict sends these bytes. */
+  encoded: Uint8Array | null;
 }
 
 /**
@@ -71,7 +73,7 @@ export class LiveDiagnostics {
   private state(doc: CollabDocument): State {
     let s = this.states.get(doc);
     if (!s) {
-      s = { validator: createValidator({ corpus: this.corpus }), timer: null, latest: null, lastBytes: 0 };
+      s = { validator: createValidator({ corpus: this.corpus }), timer: null, latest: null, lastBytes: 0, encoded: null };
       this.states.set(doc, s);
     }
     return s;
@@ -85,8 +87,16 @@ export class LiveDiagnostics {
     const started = performance.now();
     const diagnostics: Diagnostic[] = s.validator.validate(readResolutionFromYDoc(doc.ydoc));
     s.latest = { type: 'diagnostics', documentId: doc.id, stateVector, diagnostics };
+    s.encoded = null;
     this.log.debug('validated', { doc: doc.id, ms: (performance.now() - started).toFixed(2), rechecked: s.validator.lastChecked, diagnostics: diagnostics.length });
     return s.latest;
+  }
+
+  /** The current verdict as a server notice on the wire (encoded once per verdict). */
+  private currentNotice(doc: CollabDocument): Uint8Array {
+    const s = this.state(doc);
+    const latest = this.current(doc);
+    return (s.encoded ??= encodeNotice(latest));
   }
 
   /** After-apply hook: schedule a validation and a push to everyone. */
@@ -98,7 +108,7 @@ export class LiveDiagnostics {
       s.timer = null;
       if (doc.peers.size === 0) return; // unloaded or everyone left
       try {
-        const notice = encodeNotice(this.current(doc));
+        const notice = this.currentNotice(doc);
         s.lastBytes = notice.length;
         sendInSlices(doc, notice);
       } catch (err) {
@@ -110,7 +120,7 @@ export class LiveDiagnostics {
   /** Join hook: a client that joins gets the current verdict at once. */
   joined = (doc: CollabDocument, peer: Peer): void => {
     try {
-      peer.send(encodeNotice(this.current(doc)));
+      peer.send(this.currentNotice(doc));
     } catch (err) {
       this.log.error('validation failed', { doc: doc.id, error: (err as Error).message });
     }
