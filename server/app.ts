@@ -24,6 +24,9 @@ import { loadTemplates } from './templates';
 import { buildCitationCorpus } from './validation/corpus';
 import { CorpusService } from './corpus/service';
 import { LiveDiagnostics } from './validation/live';
+import { CollabLimits } from './limits/collab-limits';
+import type { LimitOptions } from './limits/config';
+import { ServerMetrics } from './metrics/metrics';
 import { RevisionService } from './revisions/service';
 import { proposalRules } from './proposals/authorization';
 import { ProposalService } from './proposals/service';
@@ -51,6 +54,10 @@ export interface ServerOptions {
   sessionTtlMs?: number;
   /** How long an invitation link stays valid (default 14 days). */
   invitationTtlMs?: number;
+  /** Abuse limits of the collaboration endpoint (server/limits/config.ts has the defaults). */
+  limits?: Partial<LimitOptions>;
+  /** When set, GET /api/metrics needs `Authorization: Bearer <metricsToken>` (METRICS_TOKEN). */
+  metricsToken?: string;
   /** Scale-out (REDIS_URL): relay updates and presence to the other nodes through this Redis. */
   redisUrl?: string;
   /** Prefix of the Redis channels (REDIS_PREFIX, default `penholder:`). */
@@ -66,6 +73,8 @@ export interface RunningServer {
   port: number;
   /** The administrator's token (as configured, or the one generated at start). */
   adminToken: string;
+  /** The Prometheus metrics (the Redis relay sets `metrics.redisLag`). */
+  metrics: ServerMetrics;
   /** Scale-out mode only: the relay (node id, `lastLagMs` for metrics). */
   scaleOut: ScaleOut | null;
   /** Flushes every open document to storage and stops. */
@@ -102,10 +111,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const ownership = new ClientIdOwnership(participants, log, catchUp);
   // Agreed or ad-ref paragraphs whose text changes go back to pending (a change of the server's own, through the pipeline).
   const resetOnChange = new ResetOnChange(log);
+  let wss: { clients: Set<unknown> } | null = null;
+  const metrics = new ServerMetrics({ connections: () => wss?.clients.size ?? 0, openDocuments: () => registry.openCount });
+  const limits = new CollabLimits(options.limits);
+  limits.onLimit(metrics.limitHit);
+  // The relay reports how old each update from another node is when it arrives.
+  if (scaleOut) scaleOut.relay.onLag = (ms) => metrics.redisLag.set(ms / 1000);
   const pipeline = new UpdatePipeline({
     store,
     log,
     onPersisted: (doc) => registry.maybeCompact(doc),
+    observer: metrics,
     hooks: {
       authorize: [
         refuseObserverWrites(log, catchUp),
@@ -131,12 +147,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const revisions = new RevisionService({ store, revisions: stores.revisions, registry, pipeline, diagnostics });
 
   const app = new Hono();
-  app.route('/api', createApi({ registry, documents, templates, log, maxBodyBytes: maxMessageBytes, diagnostics, corpus, auth, participants, history, pipeline, revisions, proposals }));
+  app.route('/api', createApi({ registry, documents, templates, log, maxBodyBytes: maxMessageBytes, diagnostics, corpus, auth, participants, history, pipeline, revisions, proposals, metrics, metricsToken: options.metricsToken }));
   app.all('/api/*', (c) => c.json({ error: `No such API route: ${c.req.method} ${c.req.path}` }, 404));
   app.get('*', serveClient(options.clientDir ?? here('../dist/client')));
 
   const server: Server = createServer(getRequestListener(app.fetch));
-  const wss = attachCollabEndpoint(server, { registry, pipeline, log, maxMessageBytes, auth, onJoin: [diagnostics.joined] });
+  const collab = attachCollabEndpoint(server, { registry, pipeline, log, maxMessageBytes, auth, limits, onJoin: [diagnostics.joined] });
+  wss = collab;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -149,18 +166,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
-      for (const ws of wss.clients) ws.close(CLOSE.serverShutdown, 'server shutting down');
+      for (const ws of collab.clients) ws.close(CLOSE.serverShutdown, 'server shutting down');
       await registry.closeAll();
       scaleOut?.close();
-      for (const ws of wss.clients) ws.terminate();
-      wss.close();
+      for (const ws of collab.clients) ws.terminate();
+      collab.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await stores.close();
       log.info('server stopped', { url });
     })());
 
-  return { url, port, adminToken, scaleOut, close };
+  return { url, port, adminToken, metrics, scaleOut, close };
 }
 
 /** A start that fails after the stores opened closes them (a PostgreSQL pool would keep the process alive). */

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { DEFAULT_MAX_MESSAGE_BYTES, startServer } from './app';
 import { adminTokenFromEnv, signInLink } from './auth/admin';
+import { LIMIT_ENV, type LimitOptions } from './limits/config';
 import { createLogger } from './log';
 import { describeStorage } from './storage/index';
 
@@ -18,6 +19,20 @@ function intFromEnv(name: string, fallback: number): number {
   return value;
 }
 
+/** The abuse limits that are set in the environment (the others keep their defaults). */
+function limitsFromEnv(): Partial<LimitOptions> {
+  const limits: Partial<LimitOptions> = {};
+  for (const [key, name] of Object.entries(LIMIT_ENV) as [keyof LimitOptions, string][]) {
+    if (!process.env[name]) continue;
+    limits[key] = intFromEnv(name, 1);
+    if (limits[key] === 0) {
+      log.error(`${name} must be at least 1`, { value: process.env[name] });
+      process.exit(2);
+    }
+  }
+  return limits;
+}
+
 const admin = adminTokenFromEnv();
 const server = await startServer({
   adminToken: admin.token,
@@ -27,6 +42,8 @@ const server = await startServer({
   databaseUrl: process.env.DATABASE_URL || undefined,
   maxMessageBytes: intFromEnv('MAX_MESSAGE_BYTES', DEFAULT_MAX_MESSAGE_BYTES),
   logger: log,
+  limits: limitsFromEnv(),
+  metricsToken: process.env.METRICS_TOKEN || undefined,
   redisUrl: process.env.REDIS_URL || undefined,
   redisPrefix: process.env.REDIS_PREFIX || undefined,
   nodeId: process.env.NODE_ID || undefined,

@@ -28,6 +28,7 @@ const cacheKey = (documentId: string, identity: Identity) => `penholder:doc:${do
 const CLOSE_MESSAGES: Record<number, string> = {
   4400: 'The server refused a malformed message from this browser.',
   4404: 'This document does not exist.',
+  4429: 'The server closed the connection: this browser went over a limit',
 };
 /** 4401/4403 carry the server's reason (expired, revoked, not a participant), said plainly. */
 const AUTH_CLOSES = new Set([4401, 4403]);
@@ -165,7 +166,7 @@ export class EditingSession {
   }
 
   status(): ConnectionStatus {
-    if (this.closed) return { kind: 'closed', code: this.closed.code, reason: CLOSE_MESSAGES[this.closed.code] ?? explain(this.closed.reason) };
+    if (this.closed) return { kind: 'closed', code: this.closed.code, reason: closeMessage(this.closed) };
     if (this.provider.wsconnected && this.provider.synced) return { kind: 'connected' };
     if (this.provider.wsconnected) return { kind: 'syncing' };
     if (this.everConnected) return { kind: 'offline', unsentEdits: this.unsent };
@@ -215,6 +216,12 @@ export class EditingSession {
     this.provider.destroy();
     this.doc.destroy();
   }
+}
+
+function closeMessage({ code, reason }: { code: number; reason: string }): string {
+  // An abuse limit (too many messages, too many open documents): say which, and what to do. Edits are kept in this browser.
+  if (code === 4429) return `${CLOSE_MESSAGES[code]} (${reason || 'too many requests'}). Close other tabs of this document, then reload the page: your edits are kept.`;
+  return CLOSE_MESSAGES[code] ?? explain(reason);
 }
 
 /** Close reasons are terse (123 bytes); make them a sentence for the status bar. */

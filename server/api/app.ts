@@ -23,6 +23,8 @@ import type { LiveDiagnostics } from '../validation/live';
 import type { CorpusService } from '../corpus/service';
 import { corpusRoutes } from './corpus';
 import { languageRoutes } from './language';
+import { metricsRoutes } from './metrics';
+import type { ServerMetrics } from '../metrics/metrics';
 import type { RevisionService } from '../revisions/service';
 import { revisionRoutes } from './revisions';
 import { proposalRoutes } from './proposals';
@@ -41,6 +43,9 @@ export interface ApiDeps {
   history: HistoryService;
   pipeline: UpdatePipeline;
   corpus: CorpusService;
+  metrics: ServerMetrics;
+  /** METRICS_TOKEN: when set, /metrics needs it. */
+  metricsToken?: string;
   revisions: RevisionService;
   proposals: ProposalService;
 }
@@ -62,6 +67,7 @@ export function createApi(deps: ApiDeps) {
     .use('/documents', requireAuth)
     .use('/documents/*', requireAuth)
     .route('/health', healthRoutes(deps.registry))
+    .route('/metrics', metricsRoutes(deps.metrics, deps.metricsToken))
     .route('/session', sessionRoutes(deps.auth))
     .route('/templates', templateRoutes(deps.templates))
     // Before documentRoutes: its /:id/text?version=… answers versions and falls through without one.

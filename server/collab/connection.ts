@@ -6,6 +6,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { WebSocket } from 'ws';
 import { CLOSE } from '../../shared/protocol/messages';
+import type { CollabLimits } from '../limits/collab-limits';
 import type { Logger } from '../log';
 import type { ConnectionContext } from './context';
 import type { CollabDocument } from './document';
@@ -20,6 +21,14 @@ export interface ConnectionDeps {
   log: Logger;
   /** Called once a connection has joined its loaded document and received sync step 1. */
   onJoin?: Array<(doc: CollabDocument, peer: Peer) => void>;
+  /** Abuse limits (message rate); none when absent. */
+  limits?: CollabLimits;
+}
+
+/** A message as it arrived, with its arrival time (the pipeline's latency starts there). */
+interface Received {
+  data: Uint8Array;
+  receivedAt: number;
 }
 
 class SocketPeer implements Peer {
@@ -41,19 +50,24 @@ class SocketPeer implements Peer {
 export function handleConnection(ws: WebSocket, context: ConnectionContext, deps: ConnectionDeps): Peer {
   const { registry, pipeline, log } = deps;
   const peer = new SocketPeer(context, ws);
-  const pending: Uint8Array[] = [];
+  const pending: Received[] = [];
   let doc: CollabDocument | null = null;
   let closed = false;
+  /** Set once this side has decided to close: later messages are not processed. */
+  let stopped = false;
+  const rate = deps.limits?.messageRate();
   let chain: Promise<void> = Promise.resolve();
   const fields = { conn: context.connectionId, doc: context.documentId, delegation: context.identity.delegation, role: context.role };
 
   const fail = (code: number, reason: string, err?: unknown) => {
-    log.warn('closing connection', { ...fields, code, reason, error: err instanceof Error ? err.message : undefined });
+    if (stopped) return;
+    stopped = true;
+    log.warn('closing connection', { ...fields, code, reason, error: err instanceof Error ? err.message : undefined, stack: code === CLOSE.internalError && err instanceof Error ? err.stack : undefined });
     peer.close(code, reason);
   };
 
-  const handle = async (data: Uint8Array) => {
-    if (!doc || closed) return;
+  const handle = async ({ data, receivedAt }: Received) => {
+    if (!doc || closed || stopped) return;
     const message = decodeClientMessage(data);
     switch (message.kind) {
       case 'sync-step-1':
@@ -61,15 +75,23 @@ export function handleConnection(ws: WebSocket, context: ConnectionContext, deps
         break;
       case 'sync-step-2':
       case 'update':
-        await pipeline.applyClientUpdate(peer, doc, message.update);
+        await pipeline.applyClientUpdate(peer, doc, message.update, receivedAt);
         break;
-      case 'awareness':
+      case 'awareness': {
+        // Did it change anything? The echoes y-websocket clients send back do not (see limits/message-rate.ts).
+        let news = false;
+        const spy = (_changes: unknown, origin: unknown) => (news ||= origin === peer);
+        doc.awareness.on('update', spy);
         try {
           awarenessProtocol.applyAwarenessUpdate(doc.awareness, message.update, peer);
         } catch (err) {
           throw new MalformedMessage(`bad awareness update: ${(err as Error).message}`);
+        } finally {
+          doc.awareness.off('update', spy);
         }
+        if (!news) rate?.echo();
         break;
+      }
       case 'query-awareness':
         peer.send(encodeAwareness(doc.awareness, [...doc.awareness.getStates().keys()]));
         break;
@@ -78,9 +100,9 @@ export function handleConnection(ws: WebSocket, context: ConnectionContext, deps
     }
   };
 
-  const enqueue = (data: Uint8Array) => {
+  const enqueue = (received: Received) => {
     chain = chain
-      .then(() => handle(data))
+      .then(() => handle(received))
       .catch((err) => {
         if (err instanceof MalformedMessage) fail(CLOSE.malformed, `malformed message: ${err.message}`, err);
         else if (err instanceof RefusedUpdate && err.keepConnection) peer.send(encodeNotice({ type: 'notice', level: 'error', message: err.message }));
@@ -90,11 +112,16 @@ export function handleConnection(ws: WebSocket, context: ConnectionContext, deps
   };
 
   ws.on('message', (data, isBinary) => {
-    if (closed) return;
+    if (closed || stopped) return;
+    if (rate && !rate.allow()) {
+      deps.limits?.hit('message-rate');
+      return fail(CLOSE.tooMany, rate.reason);
+    }
     if (!isBinary) return fail(CLOSE.malformed, 'malformed message: text frames are not part of the protocol');
     const bytes = data instanceof Buffer ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data as ArrayBuffer);
-    if (doc) enqueue(bytes);
-    else pending.push(bytes);
+    const received = { data: bytes, receivedAt: performance.now() };
+    if (doc) enqueue(received);
+    else pending.push(received);
   });
 
   ws.on('error', (err) => log.warn('socket error', { ...fields, error: err.message }));

@@ -1,12 +1,21 @@
 /**
  * One open document: the authoritative Y.Doc (gc off: history is kept), its
  * awareness, and the peers connected to it.
+ *
+ * Awareness changes are broadcast in batches: within a window of 1 ms per
+ * peer (at most 200 ms), the changed clients go out in one message. A
+ * y-websocket client sends back every awareness message it receives, so one
+ * message per caret move means N² messages a second in a document with N
+ * delegations (37,000/s at 193, measured by bench:sync); batched, it is a few
+ * per peer. Carets arrive at most 200 ms later; edits are not batched.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { encodeAwareness } from './protocol';
 import type { Peer } from './peer';
 import { SeqWatermark } from './seq-watermark';
+
+const MAX_AWARENESS_WINDOW_MS = 200;
 
 export class CollabDocument {
   readonly ydoc = new Y.Doc({ gc: false });
@@ -18,6 +27,8 @@ export class CollabDocument {
   /** Sequence number covered by the latest snapshot. */
   snapshotSeq = 0;
   private queue: Promise<unknown> = Promise.resolve();
+  private awarenessChanged = new Set<number>();
+  private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** Sequence number up to which this copy holds the whole update log. */
   get lastSeq(): number {
@@ -58,6 +69,7 @@ export class CollabDocument {
   }
 
   destroy(): void {
+    if (this.awarenessTimer) clearTimeout(this.awarenessTimer);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
     this.ydoc.destroy();
@@ -73,6 +85,15 @@ export class CollabDocument {
       for (const id of [...added, ...updated]) owned.add(id);
       for (const id of removed) owned.delete(id);
     }
+    if (!changed.length) return;
+    for (const id of changed) this.awarenessChanged.add(id);
+    this.awarenessTimer ??= setTimeout(this.flushAwareness, Math.min(MAX_AWARENESS_WINDOW_MS, this.peers.size));
+  };
+
+  private flushAwareness = () => {
+    this.awarenessTimer = null;
+    const changed = [...this.awarenessChanged];
+    this.awarenessChanged.clear();
     if (changed.length) this.broadcast(encodeAwareness(this.awareness, changed));
   };
 }

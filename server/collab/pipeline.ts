@@ -19,7 +19,8 @@ import type { Logger } from '../log';
 import type { Attribution, DocumentStore } from '../storage/document-store';
 import type { ConnectionContext } from './context';
 import type { CollabDocument } from './document';
-import { assertDecodableUpdate, encodeUpdate } from './protocol';
+import { encodeUpdate, MalformedMessage } from './protocol';
+import { assertWellFormedUpdate } from './update-check';
 import type { Peer } from './peer';
 
 /** A change the pipeline refuses; the connection is told why. */
@@ -43,6 +44,16 @@ export interface PipelineHooks {
   afterRelayed?: Array<(doc: CollabDocument, update: Uint8Array) => void>;
 }
 
+/** What the pipeline reports as it goes (the metrics); every method is cheap and never throws. */
+export interface PipelineObserver {
+  /** An update is durable and broadcast, `seconds` after its message arrived. */
+  accepted(seconds: number): void;
+  /** The store appended an update in `seconds`. */
+  persisted(seconds: number): void;
+  /** An update was refused: `malformed` (does not decode) or `forbidden` (an authorize hook said no). */
+  refused(reason: 'malformed' | 'forbidden'): void;
+}
+
 /** The origin of changes relayed from other nodes, in Y.Doc and awareness events. */
 export const RELAYED = Symbol('relayed from another node');
 
@@ -52,6 +63,7 @@ export interface PipelineDeps {
   hooks?: PipelineHooks;
   /** Called after persisting; used to schedule compaction. */
   onPersisted?: (doc: CollabDocument) => void;
+  observer?: PipelineObserver;
 }
 
 export function attributionOf(ctx: ConnectionContext): Attribution {
@@ -65,11 +77,19 @@ export class UpdatePipeline {
    * Applies a client's update. Resolves once the update is durable and
    * broadcast, with its seq in the log (null when it changed nothing);
    * rejects with MalformedMessage or RefusedUpdate.
+   * `receivedAt` (performance.now() when the message arrived) times the whole path.
    */
-  async applyClientUpdate(peer: Peer, doc: CollabDocument, update: Uint8Array): Promise<number | null> {
+  async applyClientUpdate(peer: Peer, doc: CollabDocument, update: Uint8Array, receivedAt = performance.now()): Promise<number | null> {
     const ctx = peer.context;
-    assertDecodableUpdate(update);
-    for (const authorize of this.deps.hooks?.authorize ?? []) await authorize(ctx, doc, update);
+    const observer = this.deps.observer;
+    try {
+      assertWellFormedUpdate(update);
+      for (const authorize of this.deps.hooks?.authorize ?? []) await authorize(ctx, doc, update);
+    } catch (err) {
+      if (err instanceof MalformedMessage) observer?.refused('malformed');
+      else if (err instanceof RefusedUpdate) observer?.refused('forbidden');
+      throw err;
+    }
 
     // Apply, capturing only what was new to this document (a re-sent update is a no-op).
     let effective: Uint8Array | null = null;
@@ -77,22 +97,41 @@ export class UpdatePipeline {
       if (origin === peer) effective = effective ? Y.mergeUpdates([effective, u]) : u;
     };
     doc.ydoc.on('update', capture);
+    let failure: MalformedMessage | null = null;
     try {
       Y.applyUpdate(doc.ydoc, update, peer);
+    } catch (err) {
+      // Yjs does not roll back: what it integrated before throwing is in the document. That part
+      // is still logged and broadcast below, so that the log, the document and the clients agree.
+      failure = new MalformedMessage(`the update cannot be applied: ${(err as Error).message}`);
+      this.deps.log.warn('update failed halfway', { doc: doc.id, conn: ctx.connectionId, applied: effective !== null, error: (err as Error).message });
     } finally {
       doc.ydoc.off('update', capture);
     }
     const accepted: Uint8Array | null = effective;
-    if (!accepted) return null;
+    if (!accepted) {
+      if (failure) {
+        observer?.refused('malformed');
+        throw failure;
+      }
+      return null;
+    }
 
     const seq = await doc.enqueue(async () => {
+      const appending = performance.now();
       const appended = await this.deps.store.appendUpdate(doc.id, accepted, attributionOf(ctx));
+      observer?.persisted((performance.now() - appending) / 1000);
       doc.seqs.applied(appended);
       doc.broadcast(encodeUpdate(accepted), peer);
       return appended;
     });
+    observer?.accepted((performance.now() - receivedAt) / 1000);
     this.deps.onPersisted?.(doc);
     for (const hook of this.deps.hooks?.afterApply ?? []) this.runHook(doc, () => hook(doc, accepted, ctx, seq));
+    if (failure) {
+      observer?.refused('malformed');
+      throw failure;
+    }
     return seq;
   }
 

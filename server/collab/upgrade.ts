@@ -19,6 +19,7 @@ import { WebSocketServer } from 'ws';
 import { CLOSE } from '../../shared/protocol/messages';
 import { SESSION_COOKIE } from '../auth/middleware';
 import { identityOf, type AuthService, type Principal } from '../auth/participants';
+import type { CollabLimits } from '../limits/collab-limits';
 import type { Logger } from '../log';
 import { handleConnection, type ConnectionDeps } from './connection';
 import type { ConnectionContext } from './context';
@@ -30,6 +31,7 @@ export interface CollabEndpointOptions extends ConnectionDeps {
   maxMessageBytes: number;
   log: Logger;
   auth: AuthService;
+  limits: CollabLimits;
 }
 
 function refuse(socket: Duplex, status: number, error: string) {
@@ -52,13 +54,24 @@ const mayOpen = (p: Principal, documentId: string) => p.kind === 'admin' || p.pa
 
 export function attachCollabEndpoint(server: Server, options: CollabEndpointOptions): WebSocketServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
-  const { auth, log } = options;
+  const { auth, log, limits } = options;
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => undefined); // a client that goes away mid-handshake
+    // Before anything else, even the path: these limits protect the authentication itself.
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const admitted = limits.upgrades.admit(address);
+    if (!admitted.ok) {
+      limits.hit(admitted.limit);
+      log.warn('refused a connection', { status: 429, address, limit: admitted.limit });
+      return refuse(socket, 429, admitted.error);
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = PATH.exec(url.pathname);
-    if (!match) return refuse(socket, 404, `No WebSocket endpoint at ${url.pathname}: use /collab/<document id>`);
+    if (!match) {
+      admitted.done();
+      return refuse(socket, 404, `No WebSocket endpoint at ${url.pathname}: use /collab/<document id>`);
+    }
     let documentId: string;
     try {
       documentId = decodeURIComponent(match[1]);
@@ -68,6 +81,7 @@ export function attachCollabEndpoint(server: Server, options: CollabEndpointOpti
     const token = url.searchParams.get('token') || cookie(req, SESSION_COOKIE);
     auth.authenticate(token).then(
       (principal) => {
+        admitted.done();
         if (principal.kind === 'failure') {
           log.warn('refused a connection', { doc: documentId, status: 401, reason: principal.error });
           return refuse(socket, 401, principal.error);
@@ -81,6 +95,15 @@ export function attachCollabEndpoint(server: Server, options: CollabEndpointOpti
             ws.close(CLOSE.malformed, 'invalid document id');
             return;
           }
+          // The administrator's token has no session: its connections count together.
+          const release = limits.sessions.acquire(principal.sessionId ?? 'administrator-token');
+          if (!release) {
+            limits.hit('session-connections');
+            log.warn('closing connection', { doc: documentId, code: CLOSE.tooMany, reason: limits.sessions.reason });
+            ws.close(CLOSE.tooMany, limits.sessions.reason);
+            return;
+          }
+          ws.once('close', release);
           const who = identityOf(principal);
           const context: ConnectionContext = {
             connectionId: randomUUID(),
@@ -96,6 +119,7 @@ export function attachCollabEndpoint(server: Server, options: CollabEndpointOpti
         });
       },
       (err: Error) => {
+        admitted.done();
         log.error('authentication failed', { error: err.message });
         refuse(socket, 500, 'Internal server error');
       },

@@ -19,6 +19,8 @@ export const CLOSE = {
   unauthorized: 4401,
   forbidden: 4403,
   unknownDocument: 4404,
+  /** An abuse limit: too many messages on this connection, or too many open documents in this session. */
+  tooMany: 4429,
   serverShutdown: 4503,
 } as const;
 

@@ -29,6 +29,13 @@ afterAll(async () => {
   data.remove();
 });
 
+/** A sync update message (y-protocols messageYjsUpdate) carrying the update given in hex. */
+function syncUpdate(hex: string): Buffer {
+  const update = Buffer.from(hex, 'hex');
+  if (update.length > 127) throw new Error('one-byte length prefix only');
+  return Buffer.concat([Buffer.from([0x00, 0x02, update.length]), update]);
+}
+
 /** Opens a raw socket, waits for the server's first message, sends `frame`, resolves with the close. */
 function sendRaw(frame: Buffer | string, path = `/collab/${docId}`): Promise<{ code: number; reason: string }> {
   return new Promise((resolve, reject) => {
@@ -62,6 +69,9 @@ describe('bad input on the collaboration endpoint', () => {
     ['trailing bytes', Buffer.from([0x03, 0x01]), CLOSE.malformed, /trailing bytes/],
     ['a text frame', 'hello', CLOSE.malformed, /text frames/],
     ['an oversized frame', Buffer.alloc(MAX + 1024, 1), CLOSE.tooLarge, /.*/],
+    // Found by the fuzzing test (fuzz.test.ts): updates that decode but make Y.applyUpdate throw.
+    ['an item whose parent is its own later item', syncUpdate('0104890600070089060503136f70657261746976655f70617261677261706807008906000604008906010e46757a7a207061726167726170682800890600026964017703667a3400'), CLOSE.malformed, /refers to its own client's later item 5 as its parent/],
+    ['an update that decodes but cannot be applied', syncUpdate('00048906000700010003136f70657261746976655f70617261677261706807008906000604008906010e46757a7a207061726167726170682800890600026964017703667a3400'), CLOSE.malformed, /the update cannot be applied/],
   ];
 
   for (const [name, frame, code, reason] of cases) {
