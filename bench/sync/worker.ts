@@ -2,11 +2,10 @@
  * A worker thread of bench:sync holding many real y-websocket clients of one
  * document. While active, each types at human pace into its own paragraph;
  * each moves its caret (awareness) once per second. Every update that
- * arrives from the server is matched to its edit's send time (from the
- * Yjs client id and clock at the head of the update) to get the latency.
+ * arrives from the server is matched to its edits' send times (from the
+ * Yjs client ids and clocks it carries) to get the latency.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import * as decoding from 'lib0/decoding';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -39,21 +38,25 @@ const closes: Record<string, number> = {};
 
 function record(update: Uint8Array) {
   if (!measuring) return;
-  // A v1 update starts with: number of clients, number of structs, client id, clock.
-  const decoder = decoding.createDecoder(update);
-  if (decoding.readVarUint(decoder) === 0) return;
-  decoding.readVarUint(decoder);
-  const index = decoding.readVarUint(decoder) - setup.clientIdBase;
-  const clock = decoding.readVarUint(decoder);
-  if (index < 0 || clock >= setup.maxEdits) return;
-  const sent = sentAt[index * setup.maxEdits + clock];
-  if (!sent) return;
-  if (samples === latencies.length) {
-    const grown = new Float64Array(latencies.length * 2);
-    grown.set(latencies);
-    latencies = grown;
+  // Every edit is one character: the clocks an update carries, per client, are the edits it delivers
+  // (one, or several when a server merges updates before sending them).
+  const { from, to } = Y.parseUpdateMeta(update);
+  const now = wallClock();
+  for (const [client, start] of from) {
+    const index = client - setup.clientIdBase;
+    if (index < 0 || (index + 1) * setup.maxEdits > sentAt.length) continue;
+    const end = Math.min(to.get(client) ?? start, setup.maxEdits);
+    for (let clock = start; clock < end; clock++) {
+      const sent = sentAt[index * setup.maxEdits + clock];
+      if (!sent) continue;
+      if (samples === latencies.length) {
+        const grown = new Float64Array(latencies.length * 2);
+        grown.set(latencies);
+        latencies = grown;
+      }
+      latencies[samples++] = now - sent;
+    }
   }
-  latencies[samples++] = wallClock() - sent;
 }
 
 /** Paragraph texts (preambular, operative, subparagraphs) of the body, in order. */

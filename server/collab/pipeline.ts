@@ -19,7 +19,7 @@ import type { Logger } from '../log';
 import type { Attribution, DocumentStore } from '../storage/document-store';
 import type { ConnectionContext } from './context';
 import type { CollabDocument } from './document';
-import { encodeUpdate, MalformedMessage } from './protocol';
+import { MalformedMessage } from './protocol';
 import { assertWellFormedUpdate } from './update-check';
 import type { Peer } from './peer';
 
@@ -122,7 +122,7 @@ export class UpdatePipeline {
       const appended = await this.deps.store.appendUpdate(doc.id, accepted, attributionOf(ctx));
       observer?.persisted((performance.now() - appending) / 1000);
       doc.seqs.applied(appended);
-      doc.broadcast(encodeUpdate(accepted), peer);
+      doc.broadcastUpdate(accepted, peer);
       return appended;
     });
     observer?.accepted((performance.now() - receivedAt) / 1000);
@@ -155,7 +155,7 @@ export class UpdatePipeline {
     doc.seqs.applied(seq);
     const applied: Uint8Array | null = effective;
     if (!applied) return;
-    doc.broadcast(encodeUpdate(applied));
+    doc.broadcastUpdate(applied);
     for (const hook of this.deps.hooks?.afterRelayed ?? []) this.runHook(doc, () => hook(doc, applied));
   }
 
