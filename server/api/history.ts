@@ -2,12 +2,10 @@
  * Who wrote what: the client id → author map, the per-delegation history,
  * and (secretariat) earlier versions and restoring a paragraph from one.
  */
-import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { validator } from 'hono/validator';
-import { principalOf, requireDocumentAccess, requireRole, type AuthEnv } from '../auth/middleware';
-import { identityOf } from '../auth/participants';
-import type { ConnectionContext } from '../collab/context';
+import { requireDocumentAccess, requireRole, type AuthEnv } from '../auth/middleware';
+import { apiContext } from '../auth/api-context';
 import type { UpdatePipeline } from '../collab/pipeline';
 import type { DocumentRegistry } from '../collab/registry';
 import { changeOnBehalf } from '../collab/server-peer';
@@ -74,16 +72,7 @@ export const historyRoutes = (deps: HistoryDeps) => {
         try {
           const old = findParagraph(version.ydoc, paragraph);
           if (!old) throw apiError(404, `Paragraph "${paragraph}" is not in version ${version.seq}`);
-          const principal = principalOf(c);
-          const who = identityOf(principal);
-          const context: ConnectionContext = {
-            connectionId: `api:${randomUUID()}`,
-            documentId: id,
-            identity: { delegation: who.delegation, name: who.name },
-            role: who.role,
-            participantId: principal.kind === 'participant' ? principal.participant.id : null,
-            sessionId: principal.sessionId,
-          };
+          const context = apiContext(c, id);
           const result = await changeOnBehalf(deps, context, restoreParagraph(old, paragraph));
           if (result === null) throw apiError(404, `No document with id "${id}"`);
           return c.json({ restored: paragraph, from: version.seq, seq: result === 'unchanged' ? null : result, unchanged: result === 'unchanged' });

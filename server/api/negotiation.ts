@@ -3,15 +3,13 @@
  * and the summary, the comment threads, and (facilitator, secretariat,
  * administrator) setting a status, which goes through the pipeline.
  */
-import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { validator } from 'hono/validator';
 import { summaryLine, standingLabel } from '../../shared/negotiation/summary';
 import { isStatus, STATUS_LABELS, STATUSES } from '../../shared/negotiation/types';
 import { paragraphElement, setStatus } from '../../shared/negotiation/ydoc';
-import { principalOf, requireDocumentAccess, requireRole, type AuthEnv } from '../auth/middleware';
-import { identityOf } from '../auth/participants';
-import type { ConnectionContext } from '../collab/context';
+import { requireDocumentAccess, requireRole, type AuthEnv } from '../auth/middleware';
+import { apiContext } from '../auth/api-context';
 import type { UpdatePipeline } from '../collab/pipeline';
 import type { DocumentRegistry } from '../collab/registry';
 import { changeOnBehalf } from '../collab/server-peer';
@@ -68,20 +66,11 @@ export const negotiationRoutes = (deps: { registry: DocumentRegistry; pipeline: 
         if (!isStatus(req.status)) throw apiError(400, `Give {"status": "${STATUSES.join('" | "')}"}`);
         if (req.reason !== undefined && (typeof req.reason !== 'string' || req.reason.length > 500)) throw apiError(400, '"reason" must be a string of at most 500 characters');
         const status = req.status;
-        const principal = principalOf(c);
-        const who = identityOf(principal);
-        const context: ConnectionContext = {
-          connectionId: `api:${randomUUID()}`,
-          documentId: id,
-          identity: { delegation: who.delegation, name: who.name },
-          role: who.role,
-          participantId: principal.kind === 'participant' ? principal.participant.id : null,
-          sessionId: principal.sessionId,
-        };
+        const context = apiContext(c, id);
         let found = true;
         const result = await changeOnBehalf(deps, context, (copy) => {
           if (!paragraphElement(copy, paragraphId)) return void (found = false);
-          setStatus(copy, paragraphId, status, { delegation: who.delegation, name: who.name, role: who.role }, req.reason as string | undefined);
+          setStatus(copy, paragraphId, status, { delegation: context.identity.delegation, name: context.identity.name, role: context.role }, req.reason as string | undefined);
         });
         if (result === null) throw missing(id);
         if (!found) throw apiError(404, `No paragraph with id "${paragraphId}" in document "${id}"`);

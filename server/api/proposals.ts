@@ -5,7 +5,6 @@
  * proposal is a write to the Y.Doc by the delegation itself (see
  * shared/proposals/ydoc.ts); the mode is switched the same way.
  */
-import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import type * as Y from 'yjs';
 import { readResolutionFromYDoc } from '../../shared/editor/ydoc';
@@ -13,26 +12,14 @@ import { compilationOutline, compile, compilationToText } from '../../shared/pro
 import { compilationToDocx } from '../export/docx';
 import { proposalLabels } from '../../shared/proposals/labels';
 import { readMode, readProposals } from '../../shared/proposals/ydoc';
-import { principalOf, requireDocumentAccess, requireRole, type AuthEnv } from '../auth/middleware';
-import { identityOf } from '../auth/participants';
-import type { ConnectionContext } from '../collab/context';
+import { requireDocumentAccess, requireRole, type AuthEnv } from '../auth/middleware';
+import { apiContext } from '../auth/api-context';
 import { ProposalError, type ProposalService, type Selector } from '../proposals/service';
 import { apiError } from './errors';
 
 const DECIDERS = ['facilitator', 'secretariat'] as const;
 
-function deciderContext(c: Context<AuthEnv>, documentId: string): ConnectionContext {
-  const principal = principalOf(c);
-  const who = identityOf(principal);
-  return {
-    connectionId: `api:${randomUUID()}`,
-    documentId,
-    identity: { delegation: who.delegation, name: who.name },
-    role: who.role,
-    participantId: principal.kind === 'participant' ? principal.participant.id : null,
-    sessionId: principal.sessionId,
-  };
-}
+const deciderContext = apiContext;
 
 /** The JSON body, or {} when there is none; a clear 400 when it is not a JSON object. */
 async function optionalBody(c: Context): Promise<Record<string, unknown>> {

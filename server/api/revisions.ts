@@ -10,13 +10,11 @@
  *   GET  /:id/print?version=…&changesSince=…
  *   GET  /:id/text?version=…                   (without version: the documents route)
  */
-import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { validator } from 'hono/validator';
-import { principalOf, requireDocumentAccess, requireRole, type AuthEnv } from '../auth/middleware';
-import { identityOf } from '../auth/participants';
-import type { ConnectionContext } from '../collab/context';
+import { requireDocumentAccess, requireRole, type AuthEnv } from '../auth/middleware';
+import { apiContext } from '../auth/api-context';
 import type { DocumentService } from '../documents/service';
 import { resolutionToDocx } from '../export/docx';
 import { markedLayout, plainLayout, type Layout } from '../export/layout';
@@ -115,16 +113,7 @@ export const revisionRoutes = (deps: RevisionRouteDeps) => {
       async (c) => {
         const id = await existing(c.req.param('id'));
         const req = issueRequest(c.req.valid('json'));
-        const principal = principalOf(c);
-        const who = identityOf(principal);
-        const context: ConnectionContext = {
-          connectionId: `api:${randomUUID()}`,
-          documentId: id,
-          identity: { delegation: who.delegation, name: who.name },
-          role: who.role,
-          participantId: principal.kind === 'participant' ? principal.participant.id : null,
-          sessionId: principal.sessionId,
-        };
+        const context = apiContext(c, id);
         const revision = await answer(() => deps.revisions.issue(id, context, req));
         return c.json({ revision }, 201);
       },
