@@ -1,6 +1,6 @@
 /** Finding paragraphs in a Y.Doc: by id, and the paragraph a Y.Item belongs to. */
 import * as Y from 'yjs';
-import { BODY_FIELD, MASTHEAD_MAP, NODE, PARAGRAPH_NODES } from '../../shared/editor/schema';
+import { MASTHEAD_MAP, NODE, PARAGRAPH_NODES } from '../../shared/editor/schema';
 
 /** A place in the document a change touched: a paragraph (with id), the title, the authority line or the masthead. */
 export interface Place {
@@ -25,19 +25,4 @@ export function placeOf(item: Y.Item): Place | null {
   return null;
 }
 
-/** The paragraph element with this id, anywhere in the body. */
-export function findParagraph(ydoc: Y.Doc, id: string): Y.XmlElement | null {
-  const visit = (node: Y.XmlElement | Y.XmlFragment): Y.XmlElement | null => {
-    for (const child of node.toArray()) {
-      if (!(child instanceof Y.XmlElement)) continue;
-      if (PARAGRAPH_NODES.includes(child.nodeName)) {
-        if (child.getAttribute('id') === id) return child;
-      } else {
-        const found = visit(child);
-        if (found) return found;
-      }
-    }
-    return null;
-  };
-  return visit(ydoc.getXmlFragment(BODY_FIELD));
-}
+export { findParagraph } from '../../shared/editor/find-paragraph';

@@ -4,7 +4,7 @@
  * functions, so everyone produces exactly the shapes the server accepts.
  */
 import * as Y from 'yjs';
-import { BODY_FIELD, PARAGRAPH_NODES } from '../editor/schema';
+import { findParagraph } from '../editor/find-paragraph';
 import { COMMENTS_MAP, RESOLVED_MAP, STATUS_MAP, type Actor, type Comment, type ParagraphStatus, type Resolution, type StatusEntry } from './types';
 
 export const statusMap = (ydoc: Y.Doc) => ydoc.getMap<StatusEntry>(STATUS_MAP);
@@ -16,21 +16,7 @@ export const readComments = (ydoc: Y.Doc): Map<string, Comment> => new Map(comme
 export const readResolutions = (ydoc: Y.Doc): Map<string, Resolution> => new Map(resolvedMap(ydoc).entries());
 
 /** The paragraph element with this id in the body, or null. */
-export function paragraphElement(ydoc: Y.Doc, id: string): Y.XmlElement | null {
-  const visit = (node: Y.XmlElement | Y.XmlFragment): Y.XmlElement | null => {
-    for (const child of node.toArray()) {
-      if (!(child instanceof Y.XmlElement)) continue;
-      if (PARAGRAPH_NODES.includes(child.nodeName)) {
-        if (child.getAttribute('id') === id) return child;
-      } else {
-        const found = visit(child);
-        if (found) return found;
-      }
-    }
-    return null;
-  };
-  return visit(ydoc.getXmlFragment(BODY_FIELD));
-}
+export const paragraphElement = findParagraph;
 
 /**
  * The content of a paragraph as one string: text, formatting and footnote
