@@ -4,8 +4,8 @@
  * The first update after a quiet spell goes out at once. Updates accepted
  * within the window after a send are merged (Y.mergeUpdates) and go out
  * together when it closes, so every receiver applies one update instead of
- * several. The window grows with the number of peers (0.1 ms each, at most
- * 20 ms): a small committee sees no delay, while in a room of 193 typing
+ * several. The window grows with the number of peers (0.2 ms each, at most
+ * 40 ms): a small committee sees no delay, while in a room of 193 typing
  * delegations, where each keystroke is applied by 192 clients, it cuts the
  * messages sent and the work of every client several times (measured by
  * bench:sync). The sender of an update never gets it back.
@@ -16,8 +16,8 @@ import * as Y from 'yjs';
 import type { Peer } from './peer';
 import { encodeUpdate } from './protocol';
 
-const MS_PER_PEER = 0.1;
-const MAX_WINDOW_MS = 20;
+const MS_PER_PEER = 0.2;
+const MAX_WINDOW_MS = 40;
 
 interface Queued {
   update: Uint8Array;
