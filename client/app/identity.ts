@@ -65,16 +65,4 @@ export const ROLE_NAMES: Record<Identity['role'], string> = {
   observer: 'Observer (read only)',
 };
 
-/** A stable, readable colour per delegation, so a delegation's carets and text share a hue. */
-export function delegationColor(delegation: string): string {
-  let hash = 0;
-  for (const ch of delegation) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  return `hsl(${hash % 360}, 70%, 38%)`;
-}
-
-/** The same hue, light enough to sit behind text. */
-export function delegationTint(delegation: string): string {
-  let hash = 0;
-  for (const ch of delegation) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  return `hsla(${hash % 360}, 75%, 55%, 0.28)`;
-}
+export { delegationColor, delegationTint } from '../../shared/presence/colour';

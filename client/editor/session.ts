@@ -7,7 +7,8 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import type { Identity } from '../app/identity';
-import { delegationColor, loadSession } from '../app/identity';
+import { loadSession } from '../app/identity';
+import { presenceUser } from '../../shared/presence/user';
 import { BODY_FIELD } from '../../shared/editor/schema';
 import type { ServerNotice } from '../../shared/protocol/messages';
 import { onServerNotice } from '../../shared/protocol/notices';
@@ -75,12 +76,8 @@ export class EditingSession {
     // Scale-out without a proxy: several nodes, a random one first (spread), the next one when a node goes away.
     const nodes = collabUrls();
     if (nodes.length) rotateServersOnClose(this.provider, nodes, Math.floor(Math.random() * nodes.length));
-    this.provider.awareness.setLocalStateField('user', {
-      name: `${identity.name} (${identity.delegation})`,
-      displayName: identity.name,
-      delegation: identity.delegation,
-      color: delegationColor(identity.delegation),
-    });
+    // The server overwrites this with the identity it authenticated (server/collab/presence-attestation.ts).
+    this.provider.awareness.setLocalStateField('user', presenceUser(identity));
     this.provider.on('status', ({ status }: { status: string }) => {
       if (status === 'connected') this.everConnected = true;
       this.changed();

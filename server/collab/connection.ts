@@ -4,6 +4,7 @@
  * the pipeline, and closes this connection (only this one) on bad input.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
+import { attestPresence, type AttestedPresence } from './presence-attestation';
 import type { WebSocket } from 'ws';
 import { CLOSE } from '../../shared/protocol/messages';
 import type { CollabLimits } from '../limits/collab-limits';
@@ -78,18 +79,16 @@ export function handleConnection(ws: WebSocket, context: ConnectionContext, deps
         await pipeline.applyClientUpdate(peer, doc, message.update, receivedAt);
         break;
       case 'awareness': {
-        // Did it change anything? The echoes y-websocket clients send back do not (see limits/message-rate.ts).
-        let news = false;
-        const spy = (_changes: unknown, origin: unknown) => (news ||= origin === peer);
-        doc.awareness.on('update', spy);
+        let attested: AttestedPresence;
         try {
-          awarenessProtocol.applyAwarenessUpdate(doc.awareness, message.update, peer);
+          attested = attestPresence(doc.awareness, message.update, context.identity);
         } catch (err) {
           throw new MalformedMessage(`bad awareness update: ${(err as Error).message}`);
-        } finally {
-          doc.awareness.off('update', spy);
         }
-        if (!news) rate?.echo();
+        if (attested.refused) log.warn('refused presence entries of other participants', { ...fields, refused: attested.refused });
+        // Nothing new: the echoes y-websocket clients send back (see limits/message-rate.ts).
+        if (attested.update) awarenessProtocol.applyAwarenessUpdate(doc.awareness, attested.update, peer);
+        else rate?.echo();
         break;
       }
       case 'query-awareness':

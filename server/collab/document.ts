@@ -92,7 +92,12 @@ export class CollabDocument {
     const changed = [...added, ...updated, ...removed];
     const owned = this.peers.get(origin as Peer);
     if (owned) {
-      for (const id of [...added, ...updated]) owned.add(id);
+      for (const id of [...added, ...updated]) {
+        if (owned.has(id)) continue;
+        owned.add(id);
+        // A reconnect may arrive before the old socket is known dead: the client id moves to the new connection, whose leave alone removes it.
+        for (const other of this.peers.values()) if (other !== owned) other.delete(id);
+      }
       for (const id of removed) owned.delete(id);
     }
     if (!changed.length) return;

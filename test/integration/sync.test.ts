@@ -92,11 +92,13 @@ describe('live sync', () => {
     const a = connect(id, 'Ghana');
     const b = connect(id, 'Peru');
     await Promise.all([synced(a), synced(b)]);
-    a.provider.awareness.setLocalStateField('user', { delegation: 'Ghana', name: 'Ama' });
-    b.provider.awareness.setLocalStateField('user', { delegation: 'Peru', name: 'Luis' });
+    a.provider.awareness.setLocalStateField('cursor', { anchor: 1, head: 1 });
+    b.provider.awareness.setLocalStateField('cursor', { anchor: 2, head: 2 });
+    // The server writes each one's user from its authenticated identity (default name "Tester").
     const names = (c: Client) => [...c.provider.awareness.getStates().values()].map((s) => (s.user as { name?: string } | undefined)?.name).filter(Boolean).sort();
-    await waitFor(() => names(a).length === 2 && names(b).length === 2, 'both see two users');
-    expect(names(a)).toEqual(['Ama', 'Luis']);
+    await waitFor(() => names(a).length === 1 && names(b).length === 1, 'each sees the other');
+    expect(names(a)).toEqual(['Tester (Peru)']);
+    expect(names(b)).toEqual(['Tester (Ghana)']);
 
     // A late client learns who is already there.
     const c = connect(id, 'Fiji');
