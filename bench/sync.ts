@@ -336,7 +336,7 @@ async function serverLatencies(server: BenchServer): Promise<string> {
 // ---------------------------------------------------------------- the run
 
 function row(name: string, ours: string, stock: string, r: string, target = '') {
-  console.log(`${name.padEnd(34)}${ours.padStart(14)}${stock.padStart(14)}${r.padStart(9)}  ${target}`);
+  console.log(`${name.padEnd(40)}${ours.padStart(16)}${stock.padStart(16)}${r.padStart(9)}  ${target}`);
 }
 
 async function main() {

@@ -121,6 +121,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     store,
     log,
     onPersisted: (doc) => registry.maybeCompact(doc),
+    onPersistFailed: (doc, err) => registry.discard(doc, err),
     observer: metrics,
     hooks: {
       authorize: [

@@ -68,7 +68,8 @@ export function handleConnection(ws: WebSocket, context: ConnectionContext, deps
   };
 
   const handle = async ({ data, receivedAt }: Received) => {
-    if (!doc || closed || stopped) return;
+    // A discarded copy (see DocumentRegistry.discard) takes nothing more: the client sends it again after reconnecting.
+    if (!doc || closed || stopped || doc.discarded) return;
     const message = decodeClientMessage(data);
     switch (message.kind) {
       case 'sync-step-1':

@@ -28,6 +28,8 @@ export class CollabDocument {
   readonly seqs = new SeqWatermark();
   /** Sequence number covered by the latest snapshot. */
   snapshotSeq = 0;
+  /** Set when the copy holds an update the store could not log: never saved, never served again. */
+  discarded = false;
   private queue: Promise<unknown> = Promise.resolve();
   private awarenessChanged = new Set<number>();
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null;

@@ -16,7 +16,8 @@
  */
 import * as Y from 'yjs';
 import type { Logger } from '../log';
-import type { Attribution, DocumentStore } from '../storage/document-store';
+import type { AppendEntry, Attribution, DocumentStore } from '../storage/document-store';
+import { AppendBatch } from './append-batch';
 import type { ConnectionContext } from './context';
 import type { CollabDocument } from './document';
 import { MalformedMessage } from './protocol';
@@ -63,6 +64,11 @@ export interface PipelineDeps {
   hooks?: PipelineHooks;
   /** Called after persisting; used to schedule compaction. */
   onPersisted?: (doc: CollabDocument) => void;
+  /**
+   * Called when the store could not log an update that the copy already holds
+   * (Yjs cannot take it back): the copy must go, see DocumentRegistry.discard.
+   */
+  onPersistFailed?: (doc: CollabDocument, err: Error) => void;
   observer?: PipelineObserver;
 }
 
@@ -70,8 +76,37 @@ export function attributionOf(ctx: ConnectionContext): Attribution {
   return { connectionId: ctx.connectionId, delegation: ctx.identity.delegation, name: ctx.identity.name, role: ctx.role };
 }
 
+interface Accepted extends AppendEntry {
+  from: Peer;
+}
+
 export class UpdatePipeline {
+  private appends = new WeakMap<CollabDocument, AppendBatch<Accepted>>();
+
   constructor(private readonly deps: PipelineDeps) {}
+
+  /** The document's group commit: durable in the log, then broadcast, in apply order. */
+  private appendsOf(doc: CollabDocument): AppendBatch<Accepted> {
+    let batch = this.appends.get(doc);
+    if (!batch) {
+      const { store, observer } = this.deps;
+      batch = new AppendBatch<Accepted>({
+        enqueue: (task) => doc.enqueue(task),
+        write: async (entries) => {
+          const started = performance.now();
+          const seqs = await store.appendUpdates(doc.id, entries);
+          observer?.persisted((performance.now() - started) / 1000);
+          return seqs;
+        },
+        written: (entry, seq) => {
+          doc.seqs.applied(seq);
+          doc.broadcastUpdate(entry.update, entry.from);
+        },
+      });
+      this.appends.set(doc, batch);
+    }
+    return batch;
+  }
 
   /**
    * Applies a client's update. Resolves once the update is durable and
@@ -117,14 +152,13 @@ export class UpdatePipeline {
       return null;
     }
 
-    const seq = await doc.enqueue(async () => {
-      const appending = performance.now();
-      const appended = await this.deps.store.appendUpdate(doc.id, accepted, attributionOf(ctx));
-      observer?.persisted((performance.now() - appending) / 1000);
-      doc.seqs.applied(appended);
-      doc.broadcastUpdate(accepted, peer);
-      return appended;
-    });
+    let seq: number;
+    try {
+      seq = await this.appendsOf(doc).add({ update: accepted, attribution: attributionOf(ctx), from: peer });
+    } catch (err) {
+      this.deps.onPersistFailed?.(doc, err as Error);
+      throw err;
+    }
     observer?.accepted((performance.now() - receivedAt) / 1000);
     this.deps.onPersisted?.(doc);
     for (const hook of this.deps.hooks?.afterApply ?? []) this.runHook(doc, () => hook(doc, accepted, ctx, seq));

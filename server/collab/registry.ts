@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { plainTextOfTitle, symbolOf } from '../documents/summary';
+import { CLOSE } from '../../shared/protocol/messages';
 import type { Logger } from '../log';
 import type { DocumentStore } from '../storage/document-store';
 import { CollabDocument } from './document';
@@ -32,6 +33,8 @@ export interface DocumentLifecycle {
 
 export class DocumentRegistry {
   private open = new Map<string, Promise<CollabDocument | null>>();
+  /** The copy each open entry resolved to. */
+  private loaded = new Map<string, CollabDocument>();
   private unloading = new Map<string, Promise<void>>();
   private compacting = new Map<string, Promise<void>>();
   private readonly compactEvery: number;
@@ -60,6 +63,7 @@ export class DocumentRegistry {
       if (this.open.get(id) === loading) this.open.delete(id);
       return null;
     }
+    if (doc.discarded) return this.acquire(id, peer); // dropped while this connection waited: load it again
     doc.join(peer);
     return doc;
   }
@@ -71,7 +75,10 @@ export class DocumentRegistry {
 
   release(doc: CollabDocument, peer: Peer): void {
     doc.leave(peer);
-    if (doc.peers.size === 0) void this.unload(doc);
+    if (doc.peers.size > 0) return;
+    // A discarded copy is not saved (see discard) and no longer listed: it only goes away.
+    if (doc.discarded) void doc.idle().then(() => doc.destroy());
+    else void this.unload(doc);
   }
 
   /**
@@ -134,6 +141,27 @@ export class DocumentRegistry {
     }
   }
 
+  /**
+   * Drops a copy that holds an update the store could not log. Kept, it would
+   * serve that update to every new joiner while a restart loses it, and the
+   * sender's client, seeing it in the server's state, would never send it
+   * again. So every peer is closed with a code that reconnects; the next
+   * connection loads the document again from the store, and the y-websocket
+   * sync of each reconnecting client sends back what the log lacks, through
+   * the pipeline, attributed as before.
+   */
+  discard(doc: CollabDocument, err: Error): void {
+    if (doc.discarded) return;
+    doc.discarded = true;
+    this.options.log.error('could not log an update; the copy is dropped and its clients reconnect', { doc: doc.id, peers: doc.peers.size, error: err.message });
+    if (this.loaded.get(doc.id) === doc) {
+      this.loaded.delete(doc.id);
+      this.open.delete(doc.id);
+      this.options.lifecycle?.closed(doc.id);
+    }
+    for (const peer of [...doc.peers.keys()]) peer.close(CLOSE.internalError, 'the server could not save the last change; reconnecting sends it again');
+  }
+
   /** Flushes and unloads every document (shutdown). */
   async closeAll(): Promise<void> {
     const settled = await Promise.allSettled([...this.open.values()]);
@@ -147,12 +175,17 @@ export class DocumentRegistry {
 
   private async load(id: string): Promise<CollabDocument | null> {
     const lifecycle = this.options.lifecycle;
-    if (!lifecycle) return this.loadFromStore(id);
+    if (!lifecycle) {
+      const doc = await this.loadFromStore(id);
+      if (doc) this.loaded.set(id, doc);
+      return doc;
+    }
     try {
       await lifecycle.opening(id);
       const doc = await this.loadFromStore(id);
       if (doc) await lifecycle.opened(doc);
       else lifecycle.closed(id);
+      if (doc) this.loaded.set(id, doc);
       return doc;
     } catch (err) {
       lifecycle.closed(id);
@@ -182,6 +215,7 @@ export class DocumentRegistry {
       if (!force && doc.peers.size > 0) return; // someone joined meanwhile
       await this.compact(doc);
       if (!force && doc.peers.size > 0) return;
+      this.loaded.delete(doc.id);
       this.open.delete(doc.id);
       this.options.lifecycle?.closed(doc.id);
       doc.destroy();

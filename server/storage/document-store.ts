@@ -25,6 +25,11 @@ export interface Attribution {
   role: string;
 }
 
+export interface AppendEntry {
+  update: Uint8Array;
+  attribution: Attribution;
+}
+
 export interface StoredUpdate {
   seq: number;
   update: Uint8Array;
@@ -52,6 +57,12 @@ export interface DocumentStore {
   list(): Promise<DocumentMeta[]>;
   /** Appends an accepted update; resolves once it is durable. Returns its sequence number. */
   appendUpdate(id: string, update: Uint8Array, attribution: Attribution): Promise<number>;
+  /**
+   * Appends several accepted updates in order, in one transaction (all or
+   * none); resolves once they are durable. Returns their sequence numbers,
+   * consecutive. The pipeline's group commit (server/collab/append-batch.ts).
+   */
+  appendUpdates(id: string, entries: readonly AppendEntry[]): Promise<number[]>;
   load(id: string): Promise<LoadedDocument | null>;
   /**
    * Stores a snapshot of the full state covering the log up to `upToSeq`.

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Attribution, DocumentMeta, DocumentStore, LoadedDocument, StoredUpdate } from './document-store';
+import type { AppendEntry, Attribution, DocumentMeta, DocumentStore, LoadedDocument, StoredUpdate } from './document-store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS documents (
@@ -112,12 +112,20 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async appendUpdate(id: string, update: Uint8Array, attribution: Attribution): Promise<number> {
+    return (await this.appendUpdates(id, [{ update, attribution }]))[0];
+  }
+
+  async appendUpdates(id: string, entries: readonly AppendEntry[]): Promise<number[]> {
     const now = new Date().toISOString();
     return this.db.transaction(() => {
-      const seq = (this.stmt.lastSeq.get(id) as { seq: number }).seq + 1;
-      this.insert(id, seq, update, attribution, now);
+      if (!this.stmt.getDoc.get(id)) throw new Error(`appendUpdates: no document ${id}`);
+      const last = (this.stmt.lastSeq.get(id) as { seq: number }).seq;
+      const seqs = entries.map(({ update, attribution }, i) => {
+        this.insert(id, last + 1 + i, update, attribution, now);
+        return last + 1 + i;
+      });
       this.stmt.touch.run(now, id);
-      return seq;
+      return seqs;
     })();
   }
 

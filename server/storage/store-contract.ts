@@ -149,6 +149,31 @@ export function describeStoreContract(backendName: string, backend: StoreBackend
       expect(await documents.history(uid('missing'))).toEqual([]);
     });
 
+    it('appends a batch in order under consecutive seqs, each with its attribution; a batch for an unknown document is refused whole', async () => {
+      const { documents } = await open();
+      const id = uid('doc');
+      await documents.create(meta(id), bytes(0), SERVER);
+      const mexico: Attribution = { connectionId: 'c-2', delegation: 'Mexico', name: 'Ana', role: 'delegation' };
+      expect(await documents.appendUpdate(id, bytes(1), ITALY)).toBe(2);
+      const seqs = await documents.appendUpdates(id, [
+        { update: bytes(2), attribution: mexico },
+        { update: bytes(3), attribution: ITALY },
+        { update: bytes(4), attribution: mexico },
+      ]);
+      expect(seqs).toEqual([3, 4, 5]);
+      expect(await documents.appendUpdates(id, [{ update: bytes(5), attribution: ITALY }])).toEqual([6]);
+      const log = await documents.history(id, 2);
+      expect(log.map((u) => [u.seq, u.update[0], u.attribution.delegation])).toEqual([
+        [3, 2, 'Mexico'],
+        [4, 3, 'Italy'],
+        [5, 4, 'Mexico'],
+        [6, 5, 'Italy'],
+      ]);
+      expect(log[0].attribution).toEqual(mexico);
+      expect((await documents.load(id))!.lastSeq).toBe(6);
+      await expect(documents.appendUpdates(uid('missing'), [{ update: bytes(1), attribution: ITALY }, { update: bytes(2), attribution: ITALY }])).rejects.toThrow();
+    });
+
     it('numbers concurrent appends from 4 separate connections 1..N: no gap, no duplicate, nothing lost', async () => {
       const writers = await Promise.all([open(), open(), open(), open()]);
       const id = uid('doc');

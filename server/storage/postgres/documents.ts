@@ -2,14 +2,14 @@
  * The DocumentStore in PostgreSQL: the same update log, snapshots and
  * metadata as the SQLite store, written by any number of nodes at once.
  *
- * Sequence numbers: appendUpdate increments documents.last_seq and inserts
- * the log row in ONE statement. The UPDATE holds the document's row lock
+ * Sequence numbers: appendUpdate(s) increments documents.last_seq and inserts
+ * the log rows in ONE statement. The UPDATE holds the document's row lock
  * until commit, so concurrent appends (from any process) are serialized per
  * document: seqs are 1, 2, 3… without gaps or duplicates, and they commit in
  * seq order (a reader that sees seq N sees every seq below it).
  * Durable before it resolves: the statement commits (synchronous_commit on).
  */
-import type { Attribution, DocumentMeta, DocumentStore, LoadedDocument, StoredUpdate } from '../document-store';
+import type { AppendEntry, Attribution, DocumentMeta, DocumentStore, LoadedDocument, StoredUpdate } from '../document-store';
 import { LOCK_NAMESPACE } from './schema';
 import { inTransaction, query, retrying, type PgPool } from './pool';
 
@@ -34,6 +34,16 @@ const APPEND = `
   )
   INSERT INTO update_log (doc_id, seq, update_blob, connection_id, delegation, person, role, time)
   SELECT $1, last_seq, $3, $4, $5, $6, $7, $2 FROM next
+  RETURNING seq`;
+
+// Several updates in one statement (group commit): seqs last_seq+1 … last_seq+n in the entries' order.
+const APPEND_MANY = `
+  WITH next AS (
+    UPDATE documents SET last_seq = last_seq + $3, updated_at = $2 WHERE id = $1 RETURNING last_seq
+  )
+  INSERT INTO update_log (doc_id, seq, update_blob, connection_id, delegation, person, role, time)
+  SELECT $1, next.last_seq - $3 + u.ord, u.blob, u.conn, u.del, u.person, u.role, $2
+  FROM next, unnest($4::bytea[], $5::text[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY AS u(blob, conn, del, person, role, ord)
   RETURNING seq`;
 
 // Only a larger up_to_seq replaces the stored snapshot; the title and symbol follow the snapshot.
@@ -85,6 +95,23 @@ export class PgDocumentStore implements DocumentStore {
     const { rows } = await query(this.pool, APPEND, [id, new Date().toISOString(), Buffer.from(update), a.connectionId, a.delegation, a.name, a.role]);
     if (!rows[0]) throw new Error(`appendUpdate: no document ${id}`);
     return rows[0].seq as number;
+  }
+
+  async appendUpdates(id: string, entries: readonly AppendEntry[]): Promise<number[]> {
+    if (entries.length === 1) return [await this.appendUpdate(id, entries[0].update, entries[0].attribution)];
+    const column = <T>(pick: (e: AppendEntry) => T) => entries.map(pick);
+    const { rows } = await query(this.pool, APPEND_MANY, [
+      id,
+      new Date().toISOString(),
+      entries.length,
+      column((e) => Buffer.from(e.update)),
+      column((e) => e.attribution.connectionId),
+      column((e) => e.attribution.delegation),
+      column((e) => e.attribution.name),
+      column((e) => e.attribution.role),
+    ]);
+    if (rows.length !== entries.length) throw new Error(`appendUpdates: no document ${id}`);
+    return rows.map((r) => r.seq as number).sort((a, b) => a - b);
   }
 
   async load(id: string): Promise<LoadedDocument | null> {
