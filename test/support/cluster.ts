@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { tempDataDir, TEST_ADMIN_TOKEN } from './server';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../server/main.ts', import.meta.url));
 
 export interface NodeEnv {
   DATABASE_URL?: string;
@@ -48,7 +48,12 @@ export class NodeProcess {
 
   /** Starts the process and waits until /api/health answers (at most `timeoutMs`). */
   async start(timeoutMs = 60_000): Promise<void> {
-    const child = spawn(TSX, ['server/main.ts'], {
+    // The health check below must reach this process, not one left over on the port.
+    const taken = await fetch(`${this.url}/api/health`).then(() => true, () => false);
+    if (taken) throw new Error(`${this.name}: port ${this.port} already answers (a server left running?)`);
+    // tsx as a loader inside the server's own process: the `tsx` command would run the server as a
+    // child of its own, and a SIGKILL of the command would leave that child serving.
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'info', ...this.env, PORT: String(this.port), HOST: '127.0.0.1', PENHOLDER_ADMIN_TOKEN: TEST_ADMIN_TOKEN },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -82,6 +87,9 @@ export class NodeProcess {
     if (!this.child || this.child.exitCode !== null || this.child.signalCode !== null) return;
     this.child.kill('SIGKILL');
     await this.exited;
+    // Dead means the port no longer answers (the `tsx` command once left the real server running as its child).
+    const answers = await fetch(`${this.url}/api/health`).then(() => true, () => false);
+    if (answers) throw new Error(`${this.name} was killed, but port ${this.port} still answers`);
   }
 
   /** SIGTERM and wait (a clean stop); SIGKILL after `timeoutMs`. */
