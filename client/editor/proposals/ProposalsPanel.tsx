@@ -77,8 +77,26 @@ export function ProposalsPanel({ store, session, editor }: { store: ProposalsSto
       {view.refused && (
         <div className="error" role="alert">
           The server did not accept your last change: {view.refused}.{' '}
+          {proposing && (
+            <>
+              If you wrote it offline before the document went into proposal mode, it can become your proposals.{' '}
+              <button type="button" onClick={() => void store.keepAsProposals()}>
+                Submit my unsent changes as proposals
+              </button>{' '}
+            </>
+          )}
           <button type="button" onClick={() => store.reload()}>
-            Reload the document
+            {proposing ? 'Discard them and reload' : 'Reload the document'}
+          </button>
+        </div>
+      )}
+      {view.kept && (
+        <div className="notice" role="status">
+          {view.kept.proposals.length === 1 ? 'One change' : `${view.kept.proposals.length} changes`} you made offline {view.kept.proposals.length === 1 ? 'was' : 'were'} submitted as{' '}
+          {view.kept.proposals.length === 1 ? 'a proposal' : 'proposals'}.
+          {view.kept.notCarried.length > 0 && <> Not carried over (make them again): {view.kept.notCarried.join(', ')}.</>}{' '}
+          <button type="button" onClick={() => store.dismissKept()}>
+            OK
           </button>
         </div>
       )}

@@ -158,13 +158,17 @@ export const Proposals = Extension.create<ProposalsOptions, { unsubscribe: (() =
     const editor = this.editor;
     if (!store) return;
     let wasProposing = store.proposing();
+    const redraw = () => editor.view.dispatch(editor.state.tr.setMeta(proposalsKey, true).setMeta('addToHistory', false));
     this.storage.unsubscribe = store.subscribe(() => {
       if (editor.isDestroyed) return;
       // Entering proposal mode: earlier local edits can no longer be undone (the server would refuse the change).
       if (store.proposing() && !wasProposing) yUndoPluginKey.getState(editor.state)?.undoManager.clear();
       wasProposing = store.proposing();
-      editor.view.dispatch(editor.state.tr.setMeta(proposalsKey, true).setMeta('addToHistory', false));
+      redraw();
     });
+    // The editor fires "create" a moment after its state was made: proposals that came in between (e.g. offline changes
+    // submitted right after a reload, see ./unsent.ts) were not drawn yet.
+    redraw();
   },
   onDestroy() {
     this.storage.unsubscribe?.();

@@ -8,6 +8,7 @@ import type { Proposal, DocumentMode } from '../../../shared/proposals/types';
 import { proposalsMap, putProposal, readMode, readProposals, settingsMap, writeMode } from '../../../shared/proposals/ydoc';
 import type { EditingSession } from '../session';
 import type { Draft } from './draft';
+import { keepUnsentAsProposals, submitKeptProposals, type KeptChanges } from './unsent';
 
 export interface ProposalsView {
   mode: DocumentMode;
@@ -15,6 +16,8 @@ export interface ProposalsView {
   draft: Draft | null;
   /** The server refused a change from this browser: its copy has diverged and must be reloaded. */
   refused: string | null;
+  /** Offline changes submitted as proposals after the reload (see ./unsent.ts). */
+  kept: KeptChanges | null;
 }
 
 /** Who merges proposals and edits the text directly in proposal mode. */
@@ -25,9 +28,11 @@ export class ProposalsStore {
   private listeners = new Set<() => void>();
 
   constructor(private readonly session: EditingSession) {
-    this.current = { mode: readMode(session.doc), proposals: readProposals(session.doc), draft: null, refused: null };
+    this.current = { mode: readMode(session.doc), proposals: readProposals(session.doc), draft: null, refused: null, kept: null };
     proposalsMap(session.doc).observe(this.refresh);
     settingsMap(session.doc).observe(this.refresh);
+    if (session.provider.synced) queueMicrotask(() => this.submitKept(true));
+    else session.provider.on('sync', this.submitKept);
     this.stopNotices = session.onNotice((notice) => {
       if (notice.level !== 'error') return;
       this.current = { ...this.current, refused: notice.message };
@@ -36,6 +41,31 @@ export class ProposalsStore {
   }
 
   private stopNotices: () => void;
+
+  /** Submits the offline changes kept across a reload, once the server's text is here. */
+  private submitKept = (synced: boolean) => {
+    if (!synced) return;
+    this.session.provider.off('sync', this.submitKept);
+    const kept = submitKeptProposals(this.session);
+    if (!kept) return;
+    this.current = { ...this.current, kept };
+    this.emit();
+  };
+
+  /** After a refusal in proposal mode: keep this browser's changes as proposals, then take the server's copy. */
+  async keepAsProposals() {
+    try {
+      await keepUnsentAsProposals(this.session);
+    } catch (err) {
+      this.current = { ...this.current, refused: `${this.current.refused ?? ''} — ${(err as Error).message}` };
+      this.emit();
+    }
+  }
+
+  dismissKept() {
+    this.current = { ...this.current, kept: null };
+    this.emit();
+  }
 
   /** After a refusal: drop this browser's diverged copy and load the server's. */
   reload() {
@@ -89,6 +119,7 @@ export class ProposalsStore {
 
   destroy() {
     this.stopNotices();
+    this.session.provider.off('sync', this.submitKept);
     proposalsMap(this.session.doc).unobserve(this.refresh);
     settingsMap(this.session.doc).unobserve(this.refresh);
   }
