@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { delegatePage, startBrowserEnvironment } from '../support/browser';
-import { createDocument, type TestServer } from '../support/server';
+import { apiFetch, createDocument, type TestServer } from '../support/server';
 
 let env: Awaited<ReturnType<typeof startBrowserEnvironment>>;
 let server: TestServer;
@@ -53,8 +53,17 @@ describe('negotiation in Chromium', () => {
     await chair.page.getByLabel('Show only what is not yet agreed').check();
     await expect.poll(() => op(chair.page, 0).isVisible()).toBe(false);
     expect(await op(chair.page, 1).isVisible()).toBe(true);
+    // What cannot be seen cannot be changed: select all and type is refused while OP1 is hidden.
+    const textBefore = await (await apiFetch(server, `/api/documents/${id}/text`)).text();
+    await op(chair.page, 1).click();
+    await chair.page.keyboard.press('Control+A');
+    await chair.page.keyboard.type('x');
+    await chair.page.getByText('That change would have touched hidden (agreed) paragraphs, so it was not made.').waitFor();
+    expect(await op(chair.page, 1).innerText()).not.toBe('x');
+    expect(await (await apiFetch(server, `/api/documents/${id}/text`)).text()).toBe(textBefore);
     await chair.page.getByLabel('Show only what is not yet agreed').uncheck();
     await expect.poll(() => op(chair.page, 0).isVisible()).toBe(true);
+    expect(await statusOf(chair.page, 0)).toBe('Agreed');
 
     // Mexico edits the agreed paragraph: both pages show it pending, changed by Mexico.
     await op(mexico.page, 0).click();

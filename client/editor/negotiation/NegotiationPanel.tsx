@@ -34,6 +34,11 @@ export function NegotiationPanel({ session, editor }: { session: EditingSession;
             {s.agreed} agreed paragraph{s.agreed === 1 ? '' : 's'} hidden.
           </p>
         )}
+        {view.onlyNotAgreed && view.hiddenEditRefused && (
+          <p className="error small" role="alert">
+            That change would have touched hidden (agreed) paragraphs, so it was not made. Show everything to change them.
+          </p>
+        )}
         <p className="muted small">
           {store.canSetStatus
             ? 'Set a paragraph’s status from its margin, or at the caret: Alt-1 agreed, Alt-2 ad ref, Alt-3 pending. Editing an agreed paragraph sets it back to pending.'

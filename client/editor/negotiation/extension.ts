@@ -11,7 +11,8 @@
  */
 import { Extension } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { NODE } from '../../../shared/editor/schema';
 import { bracketSpans } from '../../../shared/negotiation/brackets';
@@ -92,7 +93,7 @@ function build(doc: PMNode, store: NegotiationStore): DecorationSet {
     if (!id || node.type.name === NODE.footnote) return false;
     const status = statusOf(view.statuses.get(id));
     const standing: Standing = spans.length ? 'bracketed' : status;
-    const hidden = view.onlyNotAgreed && standing === 'agreed';
+    const hidden = hiddenByFilter(view, standing);
     const entry = view.statuses.get(id);
     const open = (view.threads.get(id) ?? []).filter((t) => !t.resolved).length;
     // The margin stacks badge, note and comment marker: the paragraph is at least that tall.
@@ -103,6 +104,40 @@ function build(doc: PMNode, store: NegotiationStore): DecorationSet {
     return false;
   });
   return DecorationSet.create(doc, decorations);
+}
+
+const hiddenByFilter = (view: NegotiationView, standing: Standing) => view.onlyNotAgreed && standing === 'agreed';
+
+/** Where the paragraphs the filter hides are (document positions, whole nodes). */
+function hiddenRanges(doc: PMNode, view: NegotiationView): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (!view.onlyNotAgreed) return out;
+  doc.descendants((node, pos) => {
+    if (!isParagraph(node)) return !node.isTextblock;
+    const id = node.attrs.id as string | null;
+    if (!id || node.type.name === NODE.footnote) return false;
+    const standing: Standing = bracketSpans(textWithPositions(node, pos + 1).text).length ? 'bracketed' : statusOf(view.statuses.get(id));
+    if (hiddenByFilter(view, standing)) out.push([pos, pos + node.nodeSize]);
+    return false;
+  });
+  return out;
+}
+
+/**
+ * A local edit that touches a paragraph the filter hides: select-all and
+ * type, a deletion across it, typing where the keyboard took the caret into
+ * it. The delegate cannot see what would change (and an agreed paragraph
+ * would go back to pending), so it is refused, and the panel says why.
+ */
+function touchesHidden(tr: Transaction, hidden: Array<[number, number]>): boolean {
+  let touched = false;
+  for (const step of tr.steps) {
+    step.getMap().forEach((oldStart, oldEnd) => {
+      if (hidden.some(([from, to]) => oldStart < to && oldEnd > from)) touched = true;
+    });
+    if (touched) return true;
+  }
+  return false;
 }
 
 export const Negotiation = Extension.create<{ store: NegotiationStore | null }>({
@@ -131,6 +166,13 @@ export const Negotiation = Extension.create<{ store: NegotiationStore | null }>(
           apply: (tr, old, _o, newState) => (tr.docChanged || tr.getMeta(REFRESH) ? build(newState.doc, store) : old),
         },
         props: { decorations: (state) => negotiationKey.getState(state) },
+        filterTransaction(tr, state) {
+          if (!tr.docChanged || !store.current.onlyNotAgreed) return true;
+          if ((tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin) return true; // remote changes
+          if (!touchesHidden(tr, hiddenRanges(state.doc, store.current))) return true;
+          queueMicrotask(() => store.refusedHiddenEdit());
+          return false;
+        },
         view: (editorView) => {
           const unsubscribe = store.subscribeDecorations(() => {
             if (!editorView.isDestroyed) editorView.dispatch(editorView.state.tr.setMeta(REFRESH, true).setMeta('addToHistory', false));

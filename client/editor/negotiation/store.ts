@@ -25,6 +25,8 @@ export interface NegotiationView {
   onlyNotAgreed: boolean;
   /** The paragraph whose status menu is open, and where. */
   menu: { paragraphId: string; x: number; y: number } | null;
+  /** An edit was refused because it touched paragraphs the filter hides. */
+  hiddenEditRefused?: boolean;
 }
 
 const SUMMARY_DELAY_MS = 150;
@@ -100,7 +102,11 @@ export class NegotiationStore {
   }
 
   setFilter(onlyNotAgreed: boolean): void {
-    this.update({ onlyNotAgreed });
+    this.update({ onlyNotAgreed, hiddenEditRefused: false });
+  }
+  /** The editor refused an edit of hidden paragraphs (see ./extension.ts): the panel says why. */
+  refusedHiddenEdit(): void {
+    if (!this.current.hiddenEditRefused) this.update({ hiddenEditRefused: true });
   }
   openMenu(paragraphId: string, x: number, y: number): void {
     this.update({ menu: { paragraphId, x, y } });
