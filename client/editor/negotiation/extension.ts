@@ -93,12 +93,12 @@ function build(doc: PMNode, store: NegotiationStore): DecorationSet {
     if (!id || node.type.name === NODE.footnote) return false;
     const status = statusOf(view.statuses.get(id));
     const standing: Standing = spans.length ? 'bracketed' : status;
-    const hidden = hiddenByFilter(view, standing);
+    const hidden = view.onlyNotAgreed && standing === 'agreed';
     const entry = view.statuses.get(id);
     const open = (view.threads.get(id) ?? []).filter((t) => !t.resolved).length;
     // The margin stacks badge, note and comment marker: the paragraph is at least that tall.
     const lines = 1 + (entry?.status === 'pending' && entry.reason ? 2 : 0) + (open > 0 ? 1 : 0);
-    decorations.push(Decoration.node(pos, pos + node.nodeSize, { 'data-standing': standing, class: hidden ? 'neg-hidden' : '', style: lines > 1 ? `min-height: ${lines * 1.05}rem` : '' }));
+    decorations.push(Decoration.node(pos, pos + node.nodeSize, { 'data-standing': standing, class: hidden ? 'neg-hidden' : '', style: lines > 1 ? `min-height: ${lines * 1.05}rem` : '' }, { hidden }));
     const key = `neg:${id}:${standing}:${status}:${entry?.at ?? ''}:${open}:${store.canSetStatus}`;
     decorations.push(Decoration.widget(pos + 1, () => badge(store, id, standing, status, store.current), { side: -1, key, ignoreSelection: true, stopEvent: () => true }));
     return false;
@@ -106,21 +106,9 @@ function build(doc: PMNode, store: NegotiationStore): DecorationSet {
   return DecorationSet.create(doc, decorations);
 }
 
-const hiddenByFilter = (view: NegotiationView, standing: Standing) => view.onlyNotAgreed && standing === 'agreed';
-
-/** Where the paragraphs the filter hides are (document positions, whole nodes). */
-function hiddenRanges(doc: PMNode, view: NegotiationView): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  if (!view.onlyNotAgreed) return out;
-  doc.descendants((node, pos) => {
-    if (!isParagraph(node)) return !node.isTextblock;
-    const id = node.attrs.id as string | null;
-    if (!id || node.type.name === NODE.footnote) return false;
-    const standing: Standing = bracketSpans(textWithPositions(node, pos + 1).text).length ? 'bracketed' : statusOf(view.statuses.get(id));
-    if (hiddenByFilter(view, standing)) out.push([pos, pos + node.nodeSize]);
-    return false;
-  });
-  return out;
+/** Where the paragraphs the filter hides are: read off the decorations `build` made, the one place that decides. */
+function hiddenRanges(decorations: DecorationSet): Array<[number, number]> {
+  return decorations.find(undefined, undefined, (spec) => spec.hidden === true).map((d) => [d.from, d.to]);
 }
 
 /**
@@ -169,7 +157,7 @@ export const Negotiation = Extension.create<{ store: NegotiationStore | null }>(
         filterTransaction(tr, state) {
           if (!tr.docChanged || !store.current.onlyNotAgreed) return true;
           if ((tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin) return true; // remote changes
-          if (!touchesHidden(tr, hiddenRanges(state.doc, store.current))) return true;
+          if (!touchesHidden(tr, hiddenRanges(negotiationKey.getState(state) ?? DecorationSet.empty))) return true;
           queueMicrotask(() => store.refusedHiddenEdit());
           return false;
         },

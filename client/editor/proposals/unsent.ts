@@ -7,15 +7,13 @@
  */
 import { readResolutionFromYDoc } from '../../../shared/editor/ydoc';
 import type { Resolution } from '../../../shared/model/types';
-import { newProposal, type ProposalInput } from '../../../shared/proposals/create';
-import { proposalsFromUnsent } from '../../../shared/proposals/unsent';
+import { newProposal } from '../../../shared/proposals/create';
+import { proposalsFromUnsent, type UnsentChanges } from '../../../shared/proposals/unsent';
 import { putProposal } from '../../../shared/proposals/ydoc';
 import type { EditingSession } from '../session';
 
-export interface KeptChanges {
-  proposals: ProposalInput[];
-  notCarried: string[];
-}
+/** What was kept across the reload: the proposals and what could not become one. */
+export type KeptChanges = UnsentChanges;
 
 const keyOf = (session: EditingSession) => `penholder:unsent-proposals:${session.documentId}:${session.identity.participantId ?? 'admin'}`;
 
